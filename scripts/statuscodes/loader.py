@@ -1,0 +1,140 @@
+"""Read ``data/`` into a validated ``Registry``, or fail with messages that name
+the file, the code and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import Registry, StatusClass, StatusCode
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+MAX_FILE_BYTES = 256 * 1024  # a code file is a few KB; anything near this is a mistake
+
+
+_UNREADABLE = object()  # _read_yaml already reported why
+
+
+class DataError(Exception):
+    """Every problem found in the data, one per line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _read_yaml(path: Path, problems: list[str], where: str) -> object:
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(f"{where}: file is {len(raw)} bytes, more than the {MAX_FILE_BYTES} allowed")
+        return _UNREADABLE
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{where}: not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})")
+        return _UNREADABLE
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        problems.append(f"{where}: malformed YAML{at}: {problem}")
+        return _UNREADABLE
+
+
+def _field(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "(whole file)"
+
+
+def _validate(model: type[BaseModel], data: object, problems: list[str], where: str):
+    if not isinstance(data, dict):
+        problems.append(f"{where}: expected a mapping of fields, got {type(data).__name__}")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.append(f"{where}: field '{_field(err['loc'])}': {err['msg']}")
+        return None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_registry(data_dir: Path = DATA_DIR) -> Registry:
+    """Load every code and class; raise ``DataError`` listing all problems found."""
+    problems: list[str] = []
+    codes: list[StatusCode] = []
+    seen: dict[int, str] = {}
+
+    files = sorted((data_dir / "codes").glob("*/*.y*ml"))
+    stray = sorted(p for p in (data_dir / "codes").rglob("*") if p.is_file() and p not in files)
+    for path in stray:
+        problems.append(f"{_rel(path, data_dir)}: unexpected file; codes live in data/codes/<N>xx/<code>.yaml")
+
+    for path in files:
+        rel = _rel(path, data_dir)
+        raw = _read_yaml(path, problems, rel)
+        if raw is _UNREADABLE:
+            continue
+        code_hint = raw.get("code", path.stem) if isinstance(raw, dict) else path.stem
+        where = f"{rel}: code {code_hint}"
+        entry = _validate(StatusCode, raw, problems, where)
+        if entry is None:
+            continue
+        if path.stem != str(entry.code):
+            problems.append(f"{where}: field 'code': {entry.code} does not match the file name {path.name}")
+        if path.parent.name != f"{entry.status_class}xx":
+            problems.append(
+                f"{where}: field 'code': {entry.code} belongs in class {entry.status_class}xx, "
+                f"but the file is in {path.parent.name}/"
+            )
+        if entry.code in seen:
+            problems.append(f"{where}: field 'code': duplicate of {seen[entry.code]}")
+            continue
+        seen[entry.code] = rel
+        codes.append(entry)
+
+    known = set(seen)
+    for entry in codes:
+        where = f"{seen[entry.code]}: code {entry.code}"
+        for i, related in enumerate(entry.confused_with):
+            if related.code not in known:
+                problems.append(f"{where}: field 'confused_with.{i}.code': unknown code {related.code}")
+            elif related.code == entry.code:
+                problems.append(f"{where}: field 'confused_with.{i}.code': a code cannot be confused with itself")
+
+    classes: dict[int, StatusClass] = {}
+    classes_path = data_dir / "classes.yaml"
+    if not classes_path.exists():
+        problems.append(f"{_rel(classes_path, data_dir)}: file is missing")
+        raw_classes = _UNREADABLE
+    else:
+        raw_classes = _read_yaml(classes_path, problems, _rel(classes_path, data_dir))
+    if isinstance(raw_classes, dict):
+        for key, value in raw_classes.items():
+            where = f"{_rel(classes_path, data_dir)}: class {key}"
+            if key not in (1, 2, 3, 4, 5):
+                problems.append(f"{where}: field 'class': must be one of 1, 2, 3, 4, 5")
+                continue
+            entry = _validate(StatusClass, value, problems, where)
+            if entry is not None:
+                classes[key] = entry
+        missing = {1, 2, 3, 4, 5} - set(raw_classes)
+        if missing:
+            problems.append(f"{_rel(classes_path, data_dir)}: classes {sorted(missing)} are missing")
+    elif raw_classes is not _UNREADABLE:
+        problems.append(f"{_rel(classes_path, data_dir)}: expected a mapping of class number to class")
+
+    if not codes and not problems:
+        problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
+    if problems:
+        raise DataError(problems)
+    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code))

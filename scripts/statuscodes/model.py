@@ -1,0 +1,235 @@
+"""The data model: one ``StatusCode`` per file under ``data/codes/``.
+
+Plain-text fields are escaped when they reach HTML; fields typed ``Markdown`` are
+rendered as Markdown. Every human-readable field is a ``Text`` holding both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+LANGUAGES = ("ko", "en")
+
+# Markdown fields may hold code, lists and links, never active content.
+_ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form)\b|javascript:", re.I)
+_MAX_FIELD = 20_000  # characters; a page section longer than this is a mistake, not content
+
+
+def _no_active_html(value: str) -> str:
+    if _ACTIVE_HTML.search(value):
+        raise ValueError("must not contain <script>, <iframe>, <style>, <form> or javascript: URLs")
+    return value
+
+
+def _plain(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("must be a single line of plain text")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
+PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_active_html)]
+MarkdownStr = Annotated[NonEmpty, AfterValidator(_no_active_html)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """One line of plain text in both languages (escaped in HTML)."""
+
+    ko: PlainLine
+    en: PlainLine
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Markdown(Strict):
+    """Markdown prose in both languages."""
+
+    ko: MarkdownStr
+    en: MarkdownStr
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Standing(str, Enum):
+    standard = "standard"
+    temporary = "temporary"  # provisional IANA registration with an expiry date
+    deprecated = "deprecated"
+    obsolete = "obsolete"  # defining document moved to Historic
+    unused = "unused"  # reserved by the registry, never to be sent
+    unofficial = "unofficial"  # not in the registry; a vendor uses it
+
+
+SECTION = re.compile(r"^(\d+(\.\d+)*|[A-Z](\.\d+)*)$")
+DRAFT = re.compile(r"^draft-[a-z0-9-]+$")
+
+
+class SpecRef(Strict):
+    """A deep link into the document that defines (or documents) the code."""
+
+    rfc: int | None = Field(default=None, ge=1, le=99999)
+    section: str | None = None
+    draft: str | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")] | None = None
+    title: PlainLine | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "SpecRef":
+        kinds = [k for k in ("rfc", "draft", "url") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError("give exactly one of rfc (with section), draft, or url (with title)")
+        if self.rfc is not None:
+            if self.section is None or not SECTION.match(self.section):
+                raise ValueError(f"rfc {self.rfc} needs a section like '15.5.5' (got {self.section!r})")
+        elif self.section is not None:
+            raise ValueError("section goes with rfc only")
+        if self.draft is not None and not DRAFT.match(self.draft):
+            raise ValueError(f"draft must look like 'draft-ietf-httpbis-name' (got {self.draft!r})")
+        if self.url is not None and self.title is None:
+            raise ValueError("a url reference needs a title")
+        return self
+
+    @property
+    def href(self) -> str:
+        if self.rfc is not None:
+            anchor = "appendix" if self.section[0].isalpha() else "section"
+            return f"https://www.rfc-editor.org/rfc/rfc{self.rfc}.html#{anchor}-{self.section}"
+        if self.draft is not None:
+            return f"https://datatracker.ietf.org/doc/{self.draft}/"
+        return self.url
+
+    @property
+    def label(self) -> str:
+        if self.rfc is not None:
+            return f"RFC {self.rfc} §{self.section}"
+        return self.draft or self.title
+
+
+class Header(Strict):
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9-]*$")]
+    level: Literal["must", "should", "may"]
+    note: Markdown
+
+
+class Confusion(Strict):
+    code: int
+    note: Markdown
+
+
+class Constants(Strict):
+    """Names other ecosystems give the code; only where they exist."""
+
+    python: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = []
+    drf: Annotated[str, StringConstraints(pattern=r"^HTTP_\d{3}_[A-Z0-9_]+$")] | None = None
+    go: Annotated[str, StringConstraints(pattern=r"^Status[A-Za-z0-9]+$")] | None = None
+    spring: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = None
+    dotnet: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$")] | None = None
+    node: PlainLine | None = None  # http.STATUS_CODES[code]
+    rails: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+
+
+class Django(Strict):
+    """How to send the code from Django and DRF.
+
+    ``produces`` lists dotted names of built-in classes, exceptions or decorators that
+    produce this code; the test suite runs each one in a Django project and checks it.
+    """
+
+    how: Markdown
+    produces: list[Annotated[str, StringConstraints(pattern=r"^(django|rest_framework)(\.\w+)+$")]] = []
+
+
+class ErrorExample(Strict):
+    """Data for the example error bodies (problem+json and Google style) of 4xx/5xx pages."""
+
+    type: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]  # slug of the problem type URI
+    detail: Text
+    instance: Annotated[str, StringConstraints(pattern=r"^/[A-Za-z0-9/_.-]*$")] = "/"
+
+
+class StatusCode(Strict):
+    code: int = Field(ge=100, le=599)
+    phrase: PlainLine  # registered reason phrase (or the vendor's name for unofficial codes)
+    name_ko: PlainLine  # Korean name shown next to the phrase
+    standing: Standing
+    vendor: PlainLine | None = None  # who uses an unofficial code
+    other_phrases: list[PlainLine] = []  # older or informal names, e.g. "Payload Too Large"
+    spec: list[SpecRef] = Field(min_length=1)
+    summary: Text
+    keywords: list[PlainLine] = []  # extra search words (Korean spacing variants, slang)
+
+    # The rich reference sections (optional while a page is being written).
+    meaning: Markdown | None = None
+    when_to_use: Markdown | None = None
+    confused_with: list[Confusion] = []
+    headers: list[Header] = []
+    cacheable: bool = False  # heuristically cacheable by default, RFC 9110 section 15.1
+    client: Markdown | None = None
+    example: MarkdownStr | None = None  # raw HTTP exchange, language-neutral
+    django: Django | None = None
+    frontend: Markdown | None = None
+    error: ErrorExample | None = None
+    constants: Constants = Constants()
+    history: Markdown | None = None
+
+    @property
+    def status_class(self) -> int:
+        return self.code // 100
+
+    @property
+    def related(self) -> list[int]:
+        return [c.code for c in self.confused_with]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "StatusCode":
+        if (self.standing is Standing.unofficial) != (self.vendor is not None):
+            raise ValueError("vendor is required for unofficial codes and only for them")
+        if self.error is not None and self.code < 400:
+            raise ValueError("error: example error bodies are for 4xx and 5xx codes only")
+        if self.constants.drf and not self.constants.drf.startswith(f"HTTP_{self.code}_"):
+            raise ValueError(f"constants.drf must start with HTTP_{self.code}_")
+        return self
+
+    @field_validator("confused_with")
+    @classmethod
+    def _no_duplicate_related(cls, value: list[Confusion]) -> list[Confusion]:
+        codes = [c.code for c in value]
+        if len(codes) != len(set(codes)):
+            raise ValueError("lists a related code twice")
+        return value
+
+
+class StatusClass(Strict):
+    """One class (1xx ... 5xx): its name and overview prose."""
+
+    name: Text
+    summary: Text
+    overview: Markdown
+
+
+class Registry(Strict):
+    classes: dict[int, StatusClass]
+    codes: list[StatusCode]
+
+    def in_class(self, status_class: int) -> list[StatusCode]:
+        return [c for c in self.codes if c.status_class == status_class]
+
+    def get(self, code: int) -> StatusCode:
+        return next(c for c in self.codes if c.code == code)
