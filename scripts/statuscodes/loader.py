@@ -8,10 +8,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Registry, StatusClass, StatusCode
+from .model import Registry, StatusClass, StatusCode, Text
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-MAX_FILE_BYTES = 256 * 1024  # a code file is a few KB; anything near this is a mistake
+MAX_FILE_BYTES = 4 * 1024 * 1024  # a code file is ~10 KB; field limits catch long text with a better message
 
 
 _UNREADABLE = object()  # _read_yaml already reported why
@@ -81,7 +81,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
 
     for path in files:
         rel = _rel(path, data_dir)
-        raw = _read_yaml(path, problems, rel)
+        raw = _read_yaml(path, problems, f"{rel}: code {path.stem}")
         if raw is _UNREADABLE:
             continue
         code_hint = raw.get("code", path.stem) if isinstance(raw, dict) else path.stem
@@ -133,8 +133,21 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     elif raw_classes is not _UNREADABLE:
         problems.append(f"{_rel(classes_path, data_dir)}: expected a mapping of class number to class")
 
+    ui: dict[str, Text] = {}
+    ui_path = data_dir / "ui.yaml"
+    raw_ui = _read_yaml(ui_path, problems, _rel(ui_path, data_dir)) if ui_path.exists() else None
+    if raw_ui is None:
+        problems.append(f"{_rel(ui_path, data_dir)}: file is missing or empty")
+    elif isinstance(raw_ui, dict):
+        for key, value in raw_ui.items():
+            entry = _validate(Text, value, problems, f"{_rel(ui_path, data_dir)}: key {key}")
+            if entry is not None:
+                ui[str(key)] = entry
+    elif raw_ui is not _UNREADABLE:
+        problems.append(f"{_rel(ui_path, data_dir)}: expected a mapping of key to {{ko, en}} text")
+
     if not codes and not problems:
         problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
     if problems:
         raise DataError(problems)
-    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code))
+    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui)

@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -35,13 +36,14 @@ def _no_active_html(value: str) -> str:
 
 def _plain(value: str) -> str:
     if "\n" in value.strip():
-        raise ValueError("must be a single line of plain text")
+        raise ValueError("must be a single line (no line breaks)")
     return value
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
 PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_active_html)]
 MarkdownStr = Annotated[NonEmpty, AfterValidator(_no_active_html)]
+MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_active_html)]
 
 
 class Strict(BaseModel):
@@ -122,15 +124,25 @@ class SpecRef(Strict):
         return self.draft or self.title
 
 
+class Note(Strict):
+    """One line of Markdown in both languages (it sits in a table cell or list item)."""
+
+    ko: MarkdownLine
+    en: MarkdownLine
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
 class Header(Strict):
     name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9-]*$")]
     level: Literal["must", "should", "may"]
-    note: Markdown
+    note: Note
 
 
 class Confusion(Strict):
     code: int
-    note: Markdown
+    note: Note
 
 
 class Constants(Strict):
@@ -169,7 +181,7 @@ class StatusCode(Strict):
     phrase: PlainLine  # registered reason phrase (or the vendor's name for unofficial codes)
     name_ko: PlainLine  # Korean name shown next to the phrase
     standing: Standing
-    vendor: PlainLine | None = None  # who uses an unofficial code
+    vendor: PlainLine | None = Field(default=None, validate_default=True)  # who uses an unofficial code
     other_phrases: list[PlainLine] = []  # older or informal names, e.g. "Payload Too Large"
     spec: list[SpecRef] = Field(min_length=1)
     summary: Text
@@ -197,15 +209,32 @@ class StatusCode(Strict):
     def related(self) -> list[int]:
         return [c.code for c in self.confused_with]
 
-    @model_validator(mode="after")
-    def _consistent(self) -> "StatusCode":
-        if (self.standing is Standing.unofficial) != (self.vendor is not None):
-            raise ValueError("vendor is required for unofficial codes and only for them")
-        if self.error is not None and self.code < 400:
-            raise ValueError("error: example error bodies are for 4xx and 5xx codes only")
-        if self.constants.drf and not self.constants.drf.startswith(f"HTTP_{self.code}_"):
-            raise ValueError(f"constants.drf must start with HTTP_{self.code}_")
-        return self
+    # Cross-field rules as field validators, so an error names the field it is about.
+    @field_validator("vendor")
+    @classmethod
+    def _vendor_only_for_unofficial(cls, value, info: ValidationInfo):
+        unofficial = info.data.get("standing") is Standing.unofficial
+        if unofficial and value is None:
+            raise ValueError("required for unofficial codes (who sends this code?)")
+        if not unofficial and value is not None:
+            raise ValueError("only unofficial codes name a vendor")
+        return value
+
+    @field_validator("error")
+    @classmethod
+    def _error_only_for_errors(cls, value, info: ValidationInfo):
+        code = info.data.get("code")
+        if value is not None and code is not None and code < 400:
+            raise ValueError("example error bodies are for 4xx and 5xx codes only")
+        return value
+
+    @field_validator("constants")
+    @classmethod
+    def _drf_constant_matches(cls, value: Constants, info: ValidationInfo):
+        code = info.data.get("code")
+        if value.drf and code is not None and not value.drf.startswith(f"HTTP_{code}_"):
+            raise ValueError(f"drf name {value.drf} does not start with HTTP_{code}_")
+        return value
 
     @field_validator("confused_with")
     @classmethod
@@ -227,6 +256,10 @@ class StatusClass(Strict):
 class Registry(Strict):
     classes: dict[int, StatusClass]
     codes: list[StatusCode]
+    ui: dict[str, Text]  # the template's words, from data/ui.yaml
+
+    def words(self, lang: str) -> dict[str, str]:
+        return {key: text[lang] for key, text in self.ui.items()}
 
     def in_class(self, status_class: int) -> list[StatusCode]:
         return [c for c in self.codes if c.status_class == status_class]

@@ -1,0 +1,92 @@
+"""The generator: one page per code per language, deterministic, writes only what changed,
+and generated pages never end up committed."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from statuscodes.build import generate
+from statuscodes.loader import load_registry
+from statuscodes.model import LANGUAGES
+from statuscodes.pages import GENERATED_MARK, render_site
+from statuscodes.writer import is_generated
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_one_page_per_code_per_language_plus_home_and_classes(registry):
+    pages = render_site(registry)
+    for lang in LANGUAGES:
+        for c in registry.codes:
+            assert f"{lang}/{c.code}.md" in pages
+        for n in (1, 2, 3, 4, 5):
+            assert f"{lang}/{n}xx.md" in pages
+        assert f"{lang}/index.md" in pages
+    assert len(pages) == len(LANGUAGES) * (len(registry.codes) + 5 + 1)
+
+
+def test_rendering_is_deterministic(registry, data_copy, tmp_path):
+    assert render_site(registry) == render_site(load_registry(data_copy))
+    generate(data_copy, tmp_path / "a")
+    generate(data_copy, tmp_path / "b")
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*")}
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*")}
+    assert a == b
+
+
+def test_second_run_writes_nothing(data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    first = generate(data_copy, docs)
+    mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    second = generate(data_copy, docs)
+    assert len(first.written) == first.pages
+    assert second.written == [] and second.removed == []
+    assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == mtimes
+
+
+def test_changing_one_summary_changes_its_two_pages_and_the_lists(data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    generate(data_copy, docs)
+    path = data_copy / "codes/4xx/418.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["summary"]["en"] = "A teapot that will not brew coffee."
+    doc["summary"]["ko"] = "커피를 끓이지 않는 찻주전자입니다."
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    result = generate(data_copy, docs)
+
+    assert sorted(result.written) == [
+        "en/418.md", "en/4xx.md", "en/index.md",
+        "ko/418.md", "ko/4xx.md", "ko/index.md",
+    ]
+    assert "A teapot that will not brew coffee." in (docs / "en/418.md").read_text(encoding="utf-8")
+
+
+def test_pages_of_removed_codes_are_deleted_but_hand_written_pages_stay(data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    generate(data_copy, docs)
+    hand_written = docs / "ko/guide.md"
+    hand_written.write_text("# 직접 쓴 페이지\n", encoding="utf-8")
+    (data_copy / "codes/5xx/599.yaml").unlink()
+
+    result = generate(data_copy, docs)
+
+    assert sorted(result.removed) == ["en/599.md", "ko/599.md"]
+    assert hand_written.exists()
+    assert "(599.md)" not in (docs / "ko/5xx.md").read_text(encoding="utf-8")
+
+
+def test_generated_pages_carry_the_marker_and_are_not_committed():
+    # Generated pages are ignored by git and rebuilt on every build, so none can go stale
+    # in the repository. A generated page that was committed anyway fails here.
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True)
+    committed = [p for p in tracked.stdout.split() if p.endswith(".md") and is_generated(ROOT / p)]
+    assert committed == []
+    ignored = subprocess.run(["git", "check-ignore", "docs/ko/404.md", "docs/en/4xx.md", "docs/ko/index.md"],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert ignored.stdout.split() == ["docs/ko/404.md", "docs/en/4xx.md", "docs/ko/index.md"]
+    for page in render_site(load_registry()).values():
+        assert GENERATED_MARK in page.splitlines()[1]

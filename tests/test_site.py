@@ -1,0 +1,115 @@
+"""The built site, read as files: pages, titles, URLs, language links, no third-party requests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from conftest import SITE_URL
+from htmlpage import parse
+
+PREFIX = {"ko": "", "en": "en/"}
+OTHER = {"ko": "en", "en": "ko"}
+
+
+def page_path(site: Path, lang: str, slug: str = "") -> Path:
+    return site / PREFIX[lang] / slug / "index.html"
+
+
+def test_url_scheme(site, registry):
+    # Documented in README.md: /<code>/ in Korean, /en/<code>/ in English; classes as /4xx/.
+    for lang in ("ko", "en"):
+        assert page_path(site, lang).exists()
+        for n in range(1, 6):
+            assert page_path(site, lang, f"{n}xx").exists()
+        for c in registry.codes:
+            assert page_path(site, lang, str(c.code)).exists(), f"/{PREFIX[lang]}{c.code}/ is missing"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_code_pages_have_the_right_title_heading_and_lang(site, registry, lang):
+    site_name = {"ko": "HTTP 상태 코드 사전", "en": "HTTP Status Codes"}[lang]
+    for c in registry.codes:
+        page = parse(page_path(site, lang, str(c.code)))
+        assert page.lang == lang
+        assert page.h1 == [f"{c.code} {c.phrase}"]
+        assert page.title == f"{c.code} {c.phrase} - {site_name}"
+        assert page.meta("description") == c.summary[lang]
+        if lang == "ko":
+            assert c.name_ko in page.text
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_language_switch_leads_to_the_same_code(site, registry, lang):
+    for c in registry.codes:
+        here = f"{SITE_URL}{PREFIX[lang]}{c.code}/"
+        page = parse(page_path(site, lang, str(c.code)))
+        switch = {a["hreflang"]: urljoin(here, a["href"]) for a in page.links if "md-select__link" in a.get("class", "")}
+        assert switch == {
+            lang: here,
+            OTHER[lang]: f"{SITE_URL}{PREFIX[OTHER[lang]]}{c.code}/",
+        }
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_home_and_class_pages_list_every_code(site, registry, lang):
+    home = page_path(site, lang)
+    home_links = {urljoin(f"{SITE_URL}{PREFIX[lang]}", a.get("href", "")) for a in parse(home).links}
+    for n in range(1, 6):
+        class_page = page_path(site, lang, f"{n}xx")
+        base = f"{SITE_URL}{PREFIX[lang]}{n}xx/"
+        class_links = {urljoin(base, a.get("href", "")) for a in parse(class_page).links}
+        for c in registry.in_class(n):
+            target = f"{SITE_URL}{PREFIX[lang]}{c.code}/"
+            assert target in home_links, f"home ({lang}) does not link {c.code}"
+            assert target in class_links, f"{n}xx ({lang}) does not link {c.code}"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_home_lists_codes_with_name_and_summary(site, registry, lang):
+    text = parse(page_path(site, lang)).text
+    for c in registry.codes:
+        assert c.summary[lang] in text
+        assert c.phrase in text
+
+
+def test_sitemap_has_absolute_urls_with_language_alternates(site, registry):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}404/</loc>" in sitemap
+    assert f'hreflang="en" href="{SITE_URL}en/404/"' in sitemap
+    assert f'hreflang="ko" href="{SITE_URL}404/"' in sitemap
+    assert sitemap.count("<url>") >= len(registry.codes) + 6
+
+
+ASSET_ATTRS = [("script", "src"), ("link", "href"), ("img", "src")]
+
+
+def _external(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) or parsed.scheme in ("http", "https")
+
+
+def test_no_third_party_scripts_styles_fonts_or_images(site):
+    offenders = []
+    for html in site.rglob("*.html"):
+        page = parse(html)
+        for script in page.scripts:
+            if _external(script.get("src", "")):
+                offenders.append((html, script["src"]))
+        for link in page.heads:
+            rel = link.get("rel", "")
+            if rel in ("stylesheet", "preconnect", "preload", "modulepreload", "dns-prefetch", "icon") and _external(link.get("href", "")):
+                offenders.append((html, link["href"]))
+        for img in page.images:
+            if _external(img.get("src", "")):
+                offenders.append((html, img["src"]))
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?(https?:[^'\")]+)", css.read_text(encoding="utf-8")):
+            if not url.startswith("http://www.w3.org/"):
+                offenders.append((css, url))
+        if "@import" in css.read_text(encoding="utf-8"):
+            offenders.append((css, "@import"))
+    assert offenders == []
