@@ -21,8 +21,8 @@ def registry():
     return load_registry()
 
 
-def run_mkdocs_build(dest: Path, docs_dir: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "SOURCE_DATE_EPOCH": "1700000000"}
+def run_mkdocs_build(dest: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "SOURCE_DATE_EPOCH": "1700000000"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,

@@ -32,8 +32,8 @@ def test_rendering_is_deterministic(registry, data_copy, tmp_path):
     assert render_site(registry) == render_site(load_registry(data_copy))
     generate(data_copy, tmp_path / "a")
     generate(data_copy, tmp_path / "b")
-    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*")}
-    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*")}
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert a == b
 
 

@@ -57,7 +57,8 @@ def _validate(model: type[BaseModel], data: object, problems: list[str], where: 
         return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            problems.append(f"{where}: field '{_field(err['loc'])}': {err['msg']}")
+            message = err["msg"].removeprefix("Value error, ")
+            problems.append(f"{where}: field '{_field(err['loc'])}': {message}")
         return None
 
 
@@ -73,6 +74,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     problems: list[str] = []
     codes: list[StatusCode] = []
     seen: dict[int, str] = {}
+    present: set[str] = set()  # codes that have a file, valid or not
 
     files = sorted((data_dir / "codes").glob("*/*.y*ml"))
     stray = sorted(p for p in (data_dir / "codes").rglob("*") if p.is_file() and p not in files)
@@ -83,8 +85,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         rel = _rel(path, data_dir)
         raw = _read_yaml(path, problems, f"{rel}: code {path.stem}")
         if raw is _UNREADABLE:
+            present.add(path.stem)
             continue
         code_hint = raw.get("code", path.stem) if isinstance(raw, dict) else path.stem
+        present.add(str(code_hint))
         where = f"{rel}: code {code_hint}"
         entry = _validate(StatusCode, raw, problems, where)
         if entry is None:
@@ -102,11 +106,11 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         seen[entry.code] = rel
         codes.append(entry)
 
-    known = set(seen)
+    # A code whose own file is invalid was reported above; don't report every link to it too.
     for entry in codes:
         where = f"{seen[entry.code]}: code {entry.code}"
         for i, related in enumerate(entry.confused_with):
-            if related.code not in known:
+            if str(related.code) not in present:
                 problems.append(f"{where}: field 'confused_with.{i}.code': unknown code {related.code}")
             elif related.code == entry.code:
                 problems.append(f"{where}: field 'confused_with.{i}.code': a code cannot be confused with itself")

@@ -148,6 +148,7 @@ class Confusion(Strict):
 class Constants(Strict):
     """Names other ecosystems give the code; only where they exist."""
 
+    # The Python 3.11 name first; later entries are aliases added in Python 3.13.
     python: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = []
     drf: Annotated[str, StringConstraints(pattern=r"^HTTP_\d{3}_[A-Z0-9_]+$")] | None = None
     go: Annotated[str, StringConstraints(pattern=r"^Status[A-Za-z0-9]+$")] | None = None
