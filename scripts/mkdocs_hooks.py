@@ -96,8 +96,8 @@ def on_post_page(output, page, config):
 def _rebase(html: str, lang: str) -> str:
     def replace(match):
         app = json.loads(match.group(2))
-        app["base"] = app["base"].rstrip("/") + f"/{lang}"
-        return match.group(1) + htmlsafe_json_dumps(app) + match.group(3)
+        app["base"] = app["base"].rstrip("/") + f"/{lang}/"
+        return match.group(1) + str(htmlsafe_json_dumps(app)) + match.group(3)
 
     return _CONFIG_SCRIPT.sub(replace, html, count=1)
 

@@ -137,8 +137,7 @@ def test_language_switch_keeps_the_page_and_fragment(page, base_url, start, lang
     assert page.get_attribute("html", "lang") == lang
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang={target_lang}]").click()
-    page.wait_for_load_state()
-    assert page.url == base_url + target
+    page.wait_for_url(base_url + target)
     assert page.get_attribute("html", "lang") == target_lang
 
 

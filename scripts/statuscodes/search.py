@@ -14,10 +14,21 @@ from pathlib import Path
 
 from .model import LANGUAGES, Registry
 
-# Korean text is searched as syllables: the separator in mkdocs.yml splits between Hangul
-# syllables, so spacing variants ("찾을수없음") and particles ("없음을") still match. lunr's
-# trimmer and stemmer would strip Hangul (it is \\W to them), so the Korean index runs none.
-PIPELINES = {"ko": [], "en": ["stemmer", "stopWordFilter", "trimmer"]}
+# Material appends "*" to every query word for prefix search; lunr's English trimmer and stemmer
+# would eat or mangle it ("throttled*"), and its stop words would drop "not" from "not found".
+# The separator already splits at punctuation, so English runs no pipeline. Korean runs the
+# particle stemmer of docs/assets/javascripts/lunr/min/lunr.ko.min.js, which keeps the "*".
+SEARCH_LANG = {"ko": ["ko"], "en": ["en"]}
+PIPELINES = {"ko": ["stemmer"], "en": []}
+
+
+def framework_names(code) -> list[str]:
+    names = [f"HTTPStatus.{n}" for n in code.constants.python]
+    if code.constants.drf:
+        names.append(code.constants.drf)
+    if code.django:
+        names += sorted({dotted.rpartition(".")[2] for dotted in code.django.produces})
+    return names
 
 
 def _root(lang: str, default: str) -> str:
@@ -33,13 +44,23 @@ def split_search_index(site: Path, registry: Registry, default: str) -> dict[str
         doc = dict(doc, location=doc["location"][len(_root(lang, default)):])
         docs[lang].append(doc)
 
-    keywords = {f"{c.code}/": c.keywords for c in registry.codes if c.keywords}
+    codes = {f"{c.code}/": c for c in registry.codes}
     written = {}
     for lang in LANGUAGES:
         for doc in docs[lang]:
-            if doc["location"] in keywords:
-                doc["text"] = doc["text"] + " " + " ".join(keywords[doc["location"]])
-        config = dict(merged["config"], lang=["en"], pipeline=PIPELINES[lang])
+            code = codes.get(doc["location"])
+            if code is None:
+                continue
+            extra = list(code.keywords) + list(code.other_phrases)
+            if lang == "ko":
+                # The Korean name ranks with the title; written without spaces it still matches.
+                doc["title"] = f"{doc['title']} · {code.name_ko}"
+                extra.append(code.name_ko.replace(" ", ""))
+            doc["text"] = doc["text"] + " " + " ".join(extra)
+            # Framework names rank like tags (Material boosts the tags field), so a search for
+            # HTTP_404_NOT_FOUND or PermissionDenied puts the code's page first.
+            doc["tags"] = framework_names(code)
+        config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang])
         path = site / _root(lang, default) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"config": config, "docs": docs[lang]}, ensure_ascii=False, separators=(",", ":")),
