@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -113,3 +114,37 @@ def test_no_third_party_scripts_styles_fonts_or_images(site):
         if "@import" in css.read_text(encoding="utf-8"):
             offenders.append((css, "@import"))
     assert offenders == []
+
+
+def test_codes_json_matches_the_data(site, registry):
+    document = json.loads((site / "codes.json").read_text(encoding="utf-8"))
+    assert document["count"] == len(registry.codes) == len(document["codes"])
+    by_code = {entry["code"]: entry for entry in document["codes"]}
+    for c in registry.codes:
+        entry = by_code[c.code]
+        assert entry["phrase"] == c.phrase
+        assert entry["name"] == {"ko": c.name_ko, "en": c.phrase}
+        assert entry["summary"] == {"ko": c.summary.ko, "en": c.summary.en}
+        assert entry["class"] == f"{c.code // 100}xx"
+        assert entry["standing"] == c.standing.value and entry["vendor"] == c.vendor
+        assert [s["url"] for s in entry["spec"]] == [s.href for s in c.spec]
+        assert entry["url"] == {"ko": f"{SITE_URL}{c.code}/", "en": f"{SITE_URL}en/{c.code}/"}
+        for url in entry["url"].values():
+            assert (site / url.removeprefix(SITE_URL) / "index.html").exists()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_each_language_has_its_own_search_index(site, registry, lang):
+    index = json.loads((site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not any(loc.startswith("en/") for loc in locations)
+    assert {f"{c.code}/" for c in registry.codes} <= set(locations)
+    page = next(doc for doc in index["docs"] if doc["location"] == "404/")
+    assert "HTTP_404_NOT_FOUND" in page["tags"]
+    assert ("찾을 수 없음" in page["text"]) == (lang == "ko")
+
+
+def test_one_not_found_page_per_language(site):
+    assert parse(site / "404.html").lang == "ko"
+    assert parse(site / "en/404.html").lang == "en"
+    assert "Page not found" in parse(site / "en/404.html").h1
