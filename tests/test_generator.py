@@ -25,7 +25,8 @@ def test_one_page_per_code_per_language_plus_home_and_classes(registry):
         for n in (1, 2, 3, 4, 5):
             assert f"{lang}/{n}xx.md" in pages
         assert f"{lang}/index.md" in pages
-    assert len(pages) == len(LANGUAGES) * (len(registry.codes) + 5 + 1)
+        assert f"{lang}/guides/choosing.md" in pages and f"{lang}/guides/cheatsheet.md" in pages
+    assert len(pages) == len(LANGUAGES) * (len(registry.codes) + 5 + 1 + 2)
 
 
 def test_rendering_is_deterministic(registry, data_copy, tmp_path):

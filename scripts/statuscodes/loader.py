@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Registry, StatusClass, StatusCode, Text
+from .model import ChoosingGuide, Registry, StatusClass, StatusCode, Text
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a code file is ~10 KB; field limits catch long text with a better message
@@ -150,8 +150,22 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     elif raw_ui is not _UNREADABLE:
         problems.append(f"{_rel(ui_path, data_dir)}: expected a mapping of key to {{ko, en}} text")
 
+    choosing = None
+    choosing_path = data_dir / "guides" / "choosing.yaml"
+    where = _rel(choosing_path, data_dir)
+    if not choosing_path.exists():
+        problems.append(f"{where}: file is missing")
+    else:
+        raw_choosing = _read_yaml(choosing_path, problems, where)
+        if raw_choosing is not _UNREADABLE:
+            choosing = _validate(ChoosingGuide, raw_choosing, problems, where)
+    if choosing is not None:
+        for field, code in choosing.codes():
+            if str(code) not in present:
+                problems.append(f"{where}: code {code}: field '{field}': unknown code {code}")
+
     if not codes and not problems:
         problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
     if problems:
         raise DataError(problems)
-    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui)
+    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui, choosing=choosing)

@@ -254,10 +254,42 @@ class StatusClass(Strict):
     overview: Markdown
 
 
+class Rule(Strict):
+    code: int
+    when: Text
+
+
+class Branch(Strict):
+    tone: Literal["success", "redirect", "client", "server"]
+    name: Text
+    rules: list[Rule] = Field(min_length=1)
+
+
+class ChoosingGuide(Strict):
+    """data/guides/choosing.yaml: the decision diagram and the everyday short list."""
+
+    title: Text
+    description: Text
+    intro: Markdown
+    question: Text
+    text_version: Text
+    branches: list[Branch] = Field(min_length=1)
+    top_title: Text
+    top_intro: Text
+    top_codes: list[int] = Field(min_length=1)
+
+    def codes(self) -> list[tuple[str, int]]:
+        """(field, code) for every code the guide names, to check they exist."""
+        named = [(f"branches.{b}.rules.{r}.code", rule.code)
+                 for b, branch in enumerate(self.branches) for r, rule in enumerate(branch.rules)]
+        return named + [(f"top_codes.{i}", code) for i, code in enumerate(self.top_codes)]
+
+
 class Registry(Strict):
     classes: dict[int, StatusClass]
     codes: list[StatusCode]
     ui: dict[str, Text]  # the template's words, from data/ui.yaml
+    choosing: ChoosingGuide
 
     def words(self, lang: str) -> dict[str, str]:
         return {key: text[lang] for key, text in self.ui.items()}

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .diagram import decision_svg
 from .model import LANGUAGES, Registry, StatusCode
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -53,6 +54,11 @@ def _pretty_json(value: dict) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+def _yaml_string(value: str) -> Markup:
+    # A JSON string is a valid YAML scalar; front matter is not HTML, so no HTML escaping.
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
 def _markdown(value: str) -> Markup:
     # Fields typed Markdown (or MarkdownStr) are trusted after model validation.
     return Markup(value)
@@ -69,6 +75,7 @@ def make_environment() -> Environment:
     )
     env.filters["md"] = _markdown
     env.filters["pretty_json"] = _pretty_json
+    env.filters["yaml_string"] = _yaml_string
     env.globals.update(
         problem_details=problem_details,
         google_legacy_error=google_legacy_error,
@@ -80,7 +87,8 @@ def make_environment() -> Environment:
 def render_site(registry: Registry) -> dict[str, str]:
     """Every generated page, keyed by its path under ``docs/``."""
     env = make_environment()
-    templates = {name: env.get_template(f"{name}.md.j2") for name in ("code", "class", "index")}
+    names = ("code", "class", "index", "guide-choosing", "cheatsheet")
+    templates = {name: env.get_template(f"{name}.md.j2") for name in names}
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         common = {"lang": lang, "t": registry.words(lang), "registry": registry}
@@ -93,4 +101,10 @@ def render_site(registry: Registry) -> dict[str, str]:
             pages[f"{lang}/{code.code}.md"] = templates["code"].render(
                 c=code, status_class=registry.classes[code.status_class], **common
             )
+        # Guides live one folder down, so code pages are ../<code>/ from them.
+        diagram = Markup(decision_svg(registry.choosing, registry, lang, link_prefix="../../"))
+        pages[f"{lang}/guides/choosing.md"] = templates["guide-choosing"].render(
+            g=registry.choosing, diagram=diagram, **common
+        )
+        pages[f"{lang}/guides/cheatsheet.md"] = templates["cheatsheet"].render(**common)
     return pages
