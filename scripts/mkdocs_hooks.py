@@ -20,11 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from statuscodes.build import generate  # noqa: E402
 from statuscodes.export import codes_json  # noqa: E402
 from statuscodes.loader import DATA_DIR, DataError  # noqa: E402
-from statuscodes.pages import TEMPLATES  # noqa: E402
+from statuscodes.pages import GUIDES, TEMPLATES  # noqa: E402
 from statuscodes.search import split_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.statuscodes")
-_CLASS_SECTION = re.compile(r"^[1-5]xx$")
 _state: dict = {}  # shared between the per-language builds of one `mkdocs build`
 
 
@@ -32,12 +31,10 @@ def _i18n(config):
     return config.plugins["i18n"]
 
 
-def _is_generated_entry(item) -> bool:
-    return item == "index.md" or (isinstance(item, dict) and any(_CLASS_SECTION.match(k) for k in item))
-
-
-def _code_nav(registry) -> list:
-    nav: list = ["index.md"]
+def _nav(registry, lang: str) -> list:
+    """Home, the guides, then each class with its codes: all from the data."""
+    guides = [f"guides/{slug}.md" for slug in GUIDES]
+    nav: list = ["index.md", {registry.ui["guides"][lang]: guides}]
     for number in registry.classes:
         pages = [f"{number}xx.md"] + [f"{c.code}.md" for c in registry.in_class(number)]
         nav.append({f"{number}xx": pages})
@@ -46,7 +43,7 @@ def _code_nav(registry) -> list:
 
 def on_config(config):
     # static-i18n runs on_config once per language; generate() writes only what changed,
-    # so the second run leaves the files alone and the nav is rebuilt, not appended twice.
+    # so the second run leaves the files alone.
     try:
         result = generate(DATA_DIR, Path(config.docs_dir))
     except DataError as exc:
@@ -61,8 +58,7 @@ def on_config(config):
     config.extra["lang_root"] = "" if lang == i18n.default_language else f"{lang}/"
     config.extra["site_path"] = urlsplit(config.site_url or "/").path or "/"
     config.extra["codes"] = [[c.code, c.phrase, c.name_ko if lang == "ko" else ""] for c in result.registry.codes]
-    hand_written = [item for item in (config.nav or []) if not _is_generated_entry(item)]
-    config.nav = _code_nav(result.registry) + hand_written
+    config.nav = _nav(result.registry, lang)
     return config
 
 

@@ -8,11 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pages_server
 import pytest
 
 from statuscodes.loader import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
+# Playwright's sync API keeps an event loop running in the test thread; Django's ORM would take
+# the Django tests that run after a browser test for async code and refuse to touch the test DB.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 SITE_URL = "https://status.example.org/"
 
 
@@ -44,3 +48,32 @@ def data_copy(tmp_path) -> Path:
     dest = tmp_path / "data"
     shutil.copytree(ROOT / "data", dest)
     return dest
+
+
+# --- The built site served over HTTP, for the browser tests (Playwright) -------------------
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # This project's machines cannot download Playwright's browser: use Debian's Chromium.
+    # Where it is absent (GitHub's runners), Playwright's own Chromium is used instead.
+    args = {**browser_type_launch_args, "args": [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    ]}
+    if Path(CHROMIUM).exists():
+        args["executable_path"] = CHROMIUM
+    return args
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """The site built for, and served at, http://127.0.0.1:<port>/ as GitHub Pages serves it
+    (gzip, caching headers, /404.html for missing paths): scripts/pages_server.py."""
+    dest = tmp_path_factory.mktemp("served")
+    server, url = pages_server.serve(dest)
+    proc = run_mkdocs_build(dest, site_url=url)
+    assert proc.returncode == 0, proc.stderr
+    yield url
+    server.shutdown()

@@ -60,8 +60,8 @@ def test_changing_one_summary_changes_its_two_pages_and_the_lists(data_copy, tmp
     result = generate(data_copy, docs)
 
     assert sorted(result.written) == [
-        "en/418.md", "en/4xx.md", "en/index.md",
-        "ko/418.md", "ko/4xx.md", "ko/index.md",
+        "en/418.md", "en/4xx.md", "en/guides/cheatsheet.md", "en/index.md",
+        "ko/418.md", "ko/4xx.md", "ko/guides/cheatsheet.md", "ko/index.md",
     ]
     assert "A teapot that will not brew coffee." in (docs / "en/418.md").read_text(encoding="utf-8")
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import claims
 
@@ -7,4 +7,14 @@ urlpatterns = [
     path("claim/drf/<str:dotted>/", claims.RaiseInApi.as_view()),
     path("claim/decorated/<str:dotted>/", claims.decorated_view),
     path("claim/csrf/", claims.csrf_protected),
+    path("guide/", include("djangoapp.guide.urls")),
 ]
+
+# The guide's error views answer problem+json under /guide/api/ and fall back to
+# Django's own pages everywhere else, so the claims above see Django's defaults.
+# --8<-- [start:error-handlers]
+handler400 = "djangoapp.guide.problem.bad_request"
+handler403 = "djangoapp.guide.problem.permission_denied"
+handler404 = "djangoapp.guide.problem.not_found"
+handler500 = "djangoapp.guide.problem.server_error"
+# --8<-- [end:error-handlers]
