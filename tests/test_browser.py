@@ -6,15 +6,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from search_input import run_query
 
 pytestmark = pytest.mark.browser
 
 def search(page, query: str) -> list[str]:
     """Type a query into Material's search and return the result URLs, best first."""
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    run_query(page, query)
     page.wait_for_timeout(150)
     return page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"

@@ -1,15 +1,21 @@
-"""One search index per language.
+"""One search index per language, kept small.
 
 static-i18n merges every language into site/search/search_index.json, so a Korean reader
 searching "404" would get English pages too. This splits the merged index into one file per
 language root (/search/..., /en/search/...), with locations relative to that root (the
-pages' Material "base" points there, see mkdocs_hooks.on_post_page), and adds each code's
-extra keywords to its page entry.
+pages' Material "base" points there, see mkdocs_hooks.on_post_page).
+
+It also decides what is worth searching. Every code page is found by its number, reason
+phrase, names, summary, keywords and framework names (as tags, which rank highest) and by its
+"meaning" section; the rest of a code page, the lists that repeat every summary (home, class
+tables, cheat sheet) and code listings are left out, which keeps each index under its
+60 KB gzip budget (tests/test_budgets.py). Guides are searched in full, minus code listings.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .model import LANGUAGES, Registry
@@ -20,6 +26,24 @@ from .model import LANGUAGES, Registry
 # particle stemmer of docs/assets/javascripts/lunr/min/lunr.ko.min.js, which keeps the "*".
 SEARCH_LANG = {"ko": ["ko"], "en": ["en"]}
 PIPELINES = {"ko": ["stemmer"], "en": []}
+
+
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_CODE_PAGE = re.compile(r"^(\d{3})/(#(.*))?$")
+_KEPT_CODE_SECTIONS = {None, "meaning"}
+_LIST_PAGES = re.compile(r"^(|[1-5]xx/|guides/cheatsheet/)#")  # their sections are tables of summaries
+
+
+def _plain(html: str) -> str:
+    return " ".join(_TAG.sub(" ", _CODE_BLOCK.sub(" ", html)).split())
+
+
+def _keep(doc: dict) -> bool:
+    match = _CODE_PAGE.match(doc["location"])
+    if match:
+        return match.group(3) in _KEPT_CODE_SECTIONS
+    return not _LIST_PAGES.match(doc["location"])
 
 
 def framework_names(code) -> list[str]:
@@ -42,7 +66,8 @@ def split_search_index(site: Path, registry: Registry, default: str) -> dict[str
     for doc in merged["docs"]:
         lang = next((l for l in LANGUAGES if l != default and doc["location"].startswith(f"{l}/")), default)
         doc = dict(doc, location=doc["location"][len(_root(lang, default)):])
-        docs[lang].append(doc)
+        if _keep(doc):
+            docs[lang].append(dict(doc, text=_plain(doc["text"])))
 
     codes = {f"{c.code}/": c for c in registry.codes}
     written = {}

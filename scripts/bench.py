@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Benchmark the site and print a Markdown table (the figures in README.md come from here).
+
+    .venv/bin/python scripts/bench.py            # everything, Lighthouse included (~3 min)
+    .venv/bin/python scripts/bench.py --no-lighthouse
+
+Measures: clean build time; time for `mkdocs serve` to show an edit to one code; requests
+and gzip bytes of a code page and the home page in both languages, first visit and repeat
+visit (warm cache), in headless Chromium against a GitHub Pages-like server; search index
+size per language; time from typing a query to the first result, cold and warm; Lighthouse
+scores. Times are reported, never asserted; tests/test_budgets.py asserts the byte and
+request budgets with the same measuring code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import pages_server  # noqa: E402
+from statuscodes.writer import is_generated  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+PAGES = {"code page (ko) /404/": "404/", "code page (en) /en/404/": "en/404/", "home (ko) /": "", "home (en) /en/": "en/"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(dest: Path, site_url: str) -> float:
+    """Clean build (generated pages removed first), in seconds."""
+    for page in (ROOT / "docs").rglob("*.md"):
+        if is_generated(page):
+            page.unlink()
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
+                   cwd=ROOT, env={**ENV, "SITE_URL": site_url}, check=True)
+    return time.perf_counter() - start
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def serve_rebuild_time(timeout: float = 240) -> float:
+    """Seconds from saving an edited code file to `mkdocs serve` serving the new text."""
+    port = _free_port()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    path = ROOT / "data/codes/4xx/418.yaml"
+    original = path.read_text(encoding="utf-8")
+    marker = f"bench-{time.time_ns()}"
+    url = f"http://127.0.0.1:{port}/en/418/"
+    try:
+        deadline = time.monotonic() + timeout
+        while "418" not in _get(url):
+            if time.monotonic() > deadline:
+                raise TimeoutError("mkdocs serve did not start")
+            time.sleep(0.5)
+        time.sleep(2)  # let the watcher settle
+        edited = re.sub(r"(\n  en: )(.*)", lambda m: f"{m.group(1)}{m.group(2)} {marker}", original, count=1)
+        start = time.perf_counter()
+        path.write_text(edited, encoding="utf-8")
+        while marker not in _get(url):
+            if time.monotonic() > deadline:
+                raise TimeoutError("the edit never showed up")
+            time.sleep(0.1)
+        return time.perf_counter() - start
+    finally:
+        path.write_text(original, encoding="utf-8")
+        serve.terminate()
+        serve.wait(timeout=30)
+        subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, env=ENV, capture_output=True)
+
+
+def launch(playwright):
+    kwargs = {"args": CHROMIUM_ARGS}
+    if Path(CHROMIUM).exists():
+        kwargs["executable_path"] = CHROMIUM
+    return playwright.chromium.launch(**kwargs)
+
+
+def measure_visit(context, url: str) -> dict:
+    """Requests that reached the network and their bytes on the wire (headers + gzip body)."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sent, cached, size = {}, set(), {}
+    cdp.on("Network.requestWillBeSent", lambda e: sent.setdefault(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.requestServedFromCache", lambda e: cached.add(e["requestId"]))
+    cdp.on("Network.responseReceived",
+           lambda e: e["response"].get("fromDiskCache") and cached.add(e["requestId"]))
+    cdp.on("Network.loadingFinished", lambda e: size.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    network = [r for r in sent if r not in cached and size.get(r, 0) > 0]
+    result = {"requests": len(network), "bytes": sum(size[r] for r in network),
+              "urls": sorted(sent[r] for r in network)}
+    page.close()
+    return result
+
+
+def page_weights(browser, base: str) -> dict:
+    weights = {}
+    for label, path in PAGES.items():
+        context = browser.new_context()
+        first = measure_visit(context, base + path)
+        repeat = measure_visit(context, base + path)
+        context.close()
+        weights[label] = {"first": first, "repeat": repeat}
+    return weights
+
+
+# Measured inside the page: from setting the query until the code's page is the first result.
+# Material reads the box on keyup, skips a value it has already seen, and ignores queries
+# typed before its index is ready; so until a result shows, the query is re-sent every 50 ms
+# with and without a trailing space (that only matters when cold).
+_TIME_QUERY = """async (query) => {
+  const input = document.querySelector("input.md-search__input");
+  input.focus();
+  const list = document.querySelector(".md-search-result__list");
+  const found = () => {
+    const first = list.querySelector(".md-search-result__item a");
+    return first && new URL(first.href).pathname.endsWith(`/${query}/`);
+  };
+  const start = performance.now();
+  let flip = false;
+  const nudge = () => {
+    input.value = flip ? query + " " : query;
+    flip = !flip;
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  };
+  nudge();
+  const timer = setInterval(nudge, 50);
+  await new Promise((resolve) => {
+    if (found()) return resolve();
+    new MutationObserver((_, observer) => {
+      if (found()) { observer.disconnect(); resolve(); }
+    }).observe(list, { childList: true, subtree: true });
+  });
+  clearInterval(timer);
+  return performance.now() - start;
+}"""
+
+
+def search_times(browser, base: str) -> dict:
+    """Milliseconds from typing to the first result: cold (index still to load) and warm."""
+    times = {}
+    for lang, path in (("ko", ""), ("en", "en/")):
+        page = browser.new_context().new_page()
+        page.goto(base + path, wait_until="networkidle")
+        cold = page.evaluate(_TIME_QUERY, "404")
+        page.wait_for_timeout(500)
+        warm = min(page.evaluate(_TIME_QUERY, query) for query in ("429", "503", "418"))
+        times[lang] = {"cold_ms": cold, "warm_ms": warm}
+        page.context.close()
+    return times
+
+
+def index_sizes(site: Path) -> dict:
+    sizes = {}
+    for lang, rel in (("ko", "search/search_index.json"), ("en", "en/search/search_index.json")):
+        raw = (site / rel).read_bytes()
+        sizes[lang] = {"raw": len(raw), "gzip": len(gzip.compress(raw, compresslevel=6))}
+    return sizes
+
+
+def lighthouse(base: str) -> dict:
+    binary = ROOT / "node_modules/.bin/lighthouse"
+    scores = {}
+    for label, path in PAGES.items():
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            subprocess.run(
+                [str(binary), base + path, "--quiet", "--output=json", f"--output-path={out.name}",
+                 "--only-categories=performance,accessibility,best-practices,seo",
+                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                cwd=ROOT, env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300,
+            )
+            report = json.loads(Path(out.name).read_text())
+        scores[label] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    return scores
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild timing")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    server, base = pages_server.serve(site)
+    try:
+        build_s = build(site, base)
+        rebuild_s = None if args.no_serve else serve_rebuild_time()
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            weights = page_weights(browser, base)
+            searches = search_times(browser, base)
+            browser.close()
+        sizes = index_sizes(site)
+        scores = None if args.no_lighthouse else lighthouse(base)
+    finally:
+        server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+
+    cpu = platform.processor() or platform.machine()
+    print(f"Measured {date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}\n")
+    print("| measure | result | target |\n|---|---|---|")
+    print(f"| clean build (generate + ko + en) | {build_s:.1f} s | |")
+    if rebuild_s is not None:
+        print(f"| `mkdocs serve`: edit one code until the page shows it | {rebuild_s:.1f} s | |")
+    for label, w in weights.items():
+        first, repeat = w["first"], w["repeat"]
+        print(f"| {label}: first visit | {first['requests']} requests, {kb(first['bytes'])} | ≤ 10, ≤ 80 KB |")
+        print(f"| {label}: repeat visit | {repeat['requests']} requests, {kb(repeat['bytes'])} | ≤ 12 KB |")
+    for lang, s in sizes.items():
+        print(f"| search index ({lang}) | {kb(s['raw'])} raw, {kb(s['gzip'])} gzip | ≤ 60 KB gzip |")
+    for lang, t in searches.items():
+        print(f"| first search result ({lang}): cold / warm | {t['cold_ms']:.0f} ms / {t['warm_ms']:.0f} ms | warm ≤ 150 ms |")
+    if scores:
+        for label, s in scores.items():
+            print(f"| Lighthouse {label} | perf {s['performance']}, a11y {s['accessibility']}, "
+                  f"best practices {s['best-practices']}, SEO {s['seo']} | 95, 100, 100, 100 |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

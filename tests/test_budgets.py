@@ -1,0 +1,44 @@
+"""Byte and request budgets, measured the way scripts/bench.py measures them (headless
+Chromium, the site served like GitHub Pages with gzip). Times are reported by the benchmark,
+never asserted here."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+import bench
+
+pytestmark = pytest.mark.browser
+
+FIRST_VISIT_BYTES = 80 * 1024
+FIRST_VISIT_REQUESTS = 10
+REPEAT_VISIT_BYTES = 12 * 1024
+INDEX_GZIP_BYTES = 60 * 1024
+
+
+@pytest.mark.parametrize("path", ["404/", "en/404/", "en/429/", "503/"])
+def test_code_page_first_and_repeat_visit(browser, base_url, path):
+    context = browser.new_context()
+    first = bench.measure_visit(context, base_url + path)
+    repeat = bench.measure_visit(context, base_url + path)
+    context.close()
+    assert first["requests"] <= FIRST_VISIT_REQUESTS, first["urls"]
+    assert first["bytes"] <= FIRST_VISIT_BYTES, (first["bytes"], first["urls"])
+    assert repeat["bytes"] <= REPEAT_VISIT_BYTES, repeat["urls"]
+    assert not any("search_index" in url or "sitemap" in url for url in first["urls"])
+
+
+@pytest.mark.parametrize("rel", ["search/search_index.json", "en/search/search_index.json"])
+def test_search_index_fits_its_budget(site, rel):
+    assert len(gzip.compress((site / rel).read_bytes(), compresslevel=6)) <= INDEX_GZIP_BYTES
+
+
+def test_search_loads_its_index_only_when_opened(page, base_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "en/404/", wait_until="networkidle")
+    assert not any("search_index.json" in url for url in requested)
+    with page.expect_request(lambda request: "search_index.json" in request.url, timeout=10_000):
+        page.keyboard.press("/")
