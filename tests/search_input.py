@@ -2,7 +2,7 @@
 
 Material ignores a query typed before its search worker has built the index (it does not
 re-run it once the index is ready), so this nudges the input until results appear. Used by
-the browser tests and scripts/bench.py.
+the browser tests.
 """
 
 from __future__ import annotations
