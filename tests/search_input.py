@@ -1,8 +1,8 @@
 """Type a query into Material's search box and wait for results, in Playwright.
 
-Material ignores a query typed before its search worker has built the index (it does not
-re-run it once the index is ready), so this nudges the input until results appear. Used by
-the browser tests.
+Material reads the search box on keyup (and once when its index is ready); Playwright's
+fill() sends no key events, so after filling, this presses keys that leave the query as it
+was until results appear.
 """
 
 from __future__ import annotations
