@@ -43,7 +43,7 @@ def _plain(value: str) -> str:
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
 PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_active_html)]
 MarkdownStr = Annotated[NonEmpty, AfterValidator(_no_active_html)]
-MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_active_html)]
+MarkdownLine = PlainLine  # the same rules; it is rendered as Markdown instead of escaped
 
 
 class Strict(BaseModel):
