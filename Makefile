@@ -9,13 +9,14 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: serve build test generate bench clean
 
 serve: $(VENV)/.installed  ## serve the site on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	@# --dirty: an edit rebuilds only the pages whose Markdown changed (see README.md)
+	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.installed  ## write the site to site/ (zero warnings allowed)
 	$(VENV)/bin/mkdocs build --strict
 
-generate: $(VENV)/.installed  ## validate data/ and regenerate docs/<lang>/ pages only
-	$(PY) scripts/generate.py
+generate: $(VENV)/.installed  ## validate data/ and write the generated Markdown to .cache/pages/ to read
+	$(PY) scripts/generate.py --out .cache/pages
 
 test: $(VENV)/.installed node_modules/.installed  ## run every test
 	$(PY) -m pytest
