@@ -159,7 +159,7 @@ def test_all_problems_are_reported_at_once(data_copy):
 
 def test_cli_exits_non_zero_and_writes_nothing(tmp_path, data_copy):
     docs = tmp_path / "docs"
-    generate = [sys.executable, str(ROOT / "scripts/generate.py"), "--data", str(data_copy), "--docs", str(docs)]
+    generate = [sys.executable, str(ROOT / "scripts/generate.py"), "--data", str(data_copy), "--out", str(docs)]
     first = subprocess.run(generate, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     before = {p: p.read_bytes() for p in docs.rglob("*.md")}
