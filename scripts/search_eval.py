@@ -14,7 +14,8 @@ How a query is typed, and why:
 - Hangul is typed as a 2-beolsik IME delivers it in Chromium: each jamo key is a keydown with
   key "Process" / keyCode 229, then the IME's composition update (compositionstart/update,
   beforeinput/input with isComposing), then the keyup of that key. A syllable is committed
-  (compositionend) when the next one starts, before a space or ASCII, and the last syllable is
+  (compositionend) when the next one's vowel arrives (until then the IME shows the consonant as
+  the previous syllable's final: 이 + ㅇ = 잉), before a space or ASCII, and the last syllable is
   left composing, as when a reader stops typing and looks at the results. The CDP calls are
   Input.dispatchKeyEvent, Input.imeSetComposition and Input.insertText.
 - Results are read once the search worker has answered every query the box sent (the worker
@@ -158,6 +159,20 @@ def composition_steps(syllable: str) -> list[tuple[str, str]]:
     return steps
 
 
+def attach_final(syllable: str, consonant: str) -> str | None:
+    """``syllable`` with ``consonant`` added as (part of) its final, as the IME shows it until the
+    next key tells it whether the consonant starts a new syllable; None if it cannot attach."""
+    index = ord(syllable) - 0xAC00 if len(syllable) == 1 else -1
+    if not 0 <= index < 11172:
+        return None
+    l, v, t = index // 588, (index % 588) // 28, index % 28
+    if t == 0:
+        final = consonant if consonant in _T else None
+    else:
+        final = next((c for c, keys in _COMPOUND_T.items() if keys == _T[t] + consonant), None)
+    return _syllable(l, v, _T.index(final)) if final else None
+
+
 def _is_hangul(ch: str) -> bool:
     return 0xAC00 <= ord(ch) <= 0xD7A3 or 0x3131 <= ord(ch) <= 0x318E
 
@@ -203,6 +218,11 @@ class SearchBox:
         for ch in text:
             if _is_hangul(ch):
                 steps = composition_steps(ch)
+                attached = attach_final(self.composing, steps[0][0]) if self.composing and len(steps) > 1 else None
+                if attached:
+                    # 이 + ㅇ shows 잉; the vowel that follows takes the ㅇ back and commits 이.
+                    self._jamo_key(steps[0][0], attached, starts_syllable=False)
+                    steps = steps[1:]
                 for n, (jamo, composition) in enumerate(steps):
                     self._jamo_key(jamo, composition, starts_syllable=n == 0)
                 self.composing = steps[-1][1]
