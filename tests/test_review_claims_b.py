@@ -150,6 +150,10 @@ def test_404_drf_format_suffix_without_a_renderer_is_404_not_406():
     assert response.status_code == 404
 
 
+def test_404_drf_turns_an_http404_raised_in_an_api_view_into_404():
+    assert Client().get("/review-b/drf-http404/").status_code == 404
+
+
 # 405 Method Not Allowed -------------------------------------------------------------------
 
 
@@ -302,6 +306,11 @@ def test_415_drf_refuses_an_unparsed_content_type_without_an_accept_header():
     assert "Accept" not in response.headers
 
 
+def test_415_a_drf_view_that_never_reads_request_data_never_raises_it():
+    response = Client().post("/review-b/ignores-data/", "hello", content_type="text/plain")
+    assert response.status_code == 200
+
+
 def test_415_multipart_without_boundary_is_a_400_parse_error_in_drf():
     response = Client().post(
         "/review-b/default-parsers/", b"--x\r\n\r\n", content_type="multipart/form-data"
@@ -346,6 +355,15 @@ def test_444_django_sends_it_as_an_ordinary_response_with_unknown_status_code():
     response = Client().get("/review-b/status-444/")
     assert response.status_code == 444
     assert response.reason_phrase == "Unknown Status Code"
+
+
+# 440 Login Timeout (Exchange) ------------------------------------------------------------
+
+
+def test_440_login_required_redirects_a_signed_out_user_to_login_url_with_302():
+    response = Client().get("/review-b/inbox/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/accounts/login/?next=/review-b/inbox/"
 
 
 def test_the_asgi_url_module_answers_426_from_a_plain_view():

@@ -7,7 +7,8 @@ override_settings(ROOT_URLCONF=...)."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import include, path
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
@@ -94,6 +95,28 @@ class DefaultParsers(APIView):
         return Response({"keys": sorted(request.data.keys())})
 
 
+class RaisesHttp404(APIView):
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request):
+        raise Http404
+
+
+class IgnoresData(APIView):
+    authentication_classes = []
+    permission_classes = []
+    parser_classes = [JSONParser]
+
+    def post(self, request):
+        return Response({"ok": True})
+
+
+@login_required
+def inbox(request):
+    return HttpResponse("inbox")
+
+
 class SessionOnly(APIView):
     """SessionAuthentication first: no WWW-Authenticate, so DRF answers 403 (403 page)."""
 
@@ -160,6 +183,9 @@ urlpatterns = [
     path("review-b/json-only/", JsonOnly.as_view()),
     path("review-b/default-parsers/", DefaultParsers.as_view()),
     path("review-b/session-only/", SessionOnly.as_view()),
+    path("review-b/drf-http404/", RaisesHttp404.as_view()),
+    path("review-b/ignores-data/", IgnoresData.as_view()),
+    path("review-b/inbox/", inbox),
     path("review-b/throttled/", ThrottledView.as_view()),
     path("review-b/article/", article),
     path("review-b/status-444/", status_444),
