@@ -6,7 +6,7 @@ override_settings(ROOT_URLCONF=...)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import include, path
@@ -164,10 +164,6 @@ def article(request):
 
 def status_444(request):
     return HttpResponse(status=444)
-
-
-def permission_denied(request):
-    raise PermissionDenied
 
 
 urlpatterns = [
