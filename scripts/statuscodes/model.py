@@ -152,10 +152,16 @@ class Constants(Strict):
     python: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = []
     drf: Annotated[str, StringConstraints(pattern=r"^HTTP_\d{3}_[A-Z0-9_]+$")] | None = None
     go: Annotated[str, StringConstraints(pattern=r"^Status[A-Za-z0-9]+$")] | None = None
-    spring: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = None
+    # One name, or the name before Spring 7.0 first and the one 7.0 added (the old one deprecated).
+    spring: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = Field(default=[], max_length=2)
     dotnet: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$")] | None = None
     node: PlainLine | None = None  # http.STATUS_CODES[code]
     rails: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+
+    @field_validator("spring", mode="before")
+    @classmethod
+    def _one_spring_name(cls, value):
+        return [value] if isinstance(value, str) else value
 
 
 class Django(Strict):
