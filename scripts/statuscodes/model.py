@@ -6,6 +6,7 @@ rendered as Markdown. Every human-readable field is a ``Text`` holding both lang
 
 from __future__ import annotations
 
+import json
 import re
 from enum import Enum
 from typing import Annotated, Literal
@@ -25,6 +26,7 @@ LANGUAGES = ("ko", "en")
 
 # Markdown fields may hold code, lists and links, never active content.
 _ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form)\b|javascript:", re.I)
+_JSON_DETAIL = re.compile(r'"detail":\s*("(?:[^"\\]|\\.)*")')  # a "detail" string in an example's JSON
 _MAX_FIELD = 20_000  # characters; a page section longer than this is a mistake, not content
 
 
@@ -233,6 +235,11 @@ class StatusCode(Strict):
         code = info.data.get("code")
         if value is not None and code is not None and code < 400:
             raise ValueError("example error bodies are for 4xx and 5xx codes only")
+        # Pages show the example's "detail" in their own language: it must be the error's.
+        example = info.data.get("example") or ""
+        for detail in _JSON_DETAIL.findall(example) if value is not None else []:
+            if detail != json.dumps(value.detail.en, ensure_ascii=False):
+                raise ValueError(f"the example's \"detail\" {detail} must be error.detail.en, which Korean pages replace with error.detail.ko")
         return value
 
     @field_validator("constants")
