@@ -213,3 +213,13 @@ def test_citations_attach_to_the_word_they_follow(site):
     assert not problems, "\n".join(problems[:40])
     korean = prose(site / "400" / "index.html")
     assert re.search(r"[\uac00-\ud7a3]" + CITATION, korean), "the Korean 400 page cites nothing"
+
+
+def test_the_korean_theme_table_has_every_key_materials_has():
+    # The override replaces Material's table whole; a key it lacks would show in English.
+    key = re.compile(r'^\s*"([a-z.]+)":', re.M)
+    import material as package
+
+    material = Path(package.__file__).parent / "templates/partials/languages/ko.html"
+    ours = set(key.findall((ROOT / "overrides/partials/languages/ko.html").read_text(encoding="utf-8")))
+    assert set(key.findall(material.read_text(encoding="utf-8"))) <= ours
