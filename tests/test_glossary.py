@@ -223,3 +223,15 @@ def test_the_korean_theme_table_has_every_key_materials_has():
     material = Path(package.__file__).parent / "templates/partials/languages/ko.html"
     ours = set(key.findall((ROOT / "overrides/partials/languages/ko.html").read_text(encoding="utf-8")))
     assert set(key.findall(material.read_text(encoding="utf-8"))) <= ours
+
+
+def test_an_example_whose_detail_is_not_the_errors_is_refused(data_copy):
+    from statuscodes.loader import DataError
+
+    path = data_copy / "codes/4xx/404.yaml"
+    text = path.read_text(encoding="utf-8")
+    english = '"detail": "Book 42 does not exist."'
+    assert english in text
+    path.write_text(text.replace(english, '"detail": "No such book."', 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"404.yaml: code 404: field 'error': the example's \"detail\" \"No such book.\" must be error.detail.en"):
+        load_registry(data_copy)
