@@ -59,6 +59,8 @@ def on_config(config):
     # Words and code list for the theme templates (404 page, copy-link button).
     lang = i18n.current_language or i18n.default_language
     config.extra["ui"] = registry.words(lang)
+    # The toc extension's ¶ link title is one setting for the whole site; set it per language.
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = registry.ui["permalink_title"][lang]
     config.extra["lang_root"] = "" if lang == i18n.default_language else f"{lang}/"
     config.extra["site_path"] = urlsplit(config.site_url or "/").path or "/"
     config.extra["codes"] = [[c.code, c.phrase, c.name_ko if lang == "ko" else ""] for c in registry.codes]

@@ -6,6 +6,7 @@ rendered as Markdown. Every human-readable field is a ``Text`` holding both lang
 
 from __future__ import annotations
 
+import json
 import re
 from enum import Enum
 from typing import Annotated, Literal
@@ -25,6 +26,7 @@ LANGUAGES = ("ko", "en")
 
 # Markdown fields may hold code, lists and links, never active content.
 _ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form)\b|javascript:", re.I)
+_JSON_DETAIL = re.compile(r'"detail":\s*("(?:[^"\\]|\\.)*")')  # a "detail" string in an example's JSON
 _MAX_FIELD = 20_000  # characters; a page section longer than this is a mistake, not content
 
 
@@ -152,10 +154,16 @@ class Constants(Strict):
     python: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = []
     drf: Annotated[str, StringConstraints(pattern=r"^HTTP_\d{3}_[A-Z0-9_]+$")] | None = None
     go: Annotated[str, StringConstraints(pattern=r"^Status[A-Za-z0-9]+$")] | None = None
-    spring: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = None
+    # One name, or the name before Spring 7.0 first and the one 7.0 added (the old one deprecated).
+    spring: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = Field(default=[], max_length=2)
     dotnet: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$")] | None = None
     node: PlainLine | None = None  # http.STATUS_CODES[code]
     rails: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+
+    @field_validator("spring", mode="before")
+    @classmethod
+    def _one_spring_name(cls, value):
+        return [value] if isinstance(value, str) else value
 
 
 class Django(Strict):
@@ -229,6 +237,11 @@ class StatusCode(Strict):
         code = info.data.get("code")
         if value is not None and code is not None and code < 400:
             raise ValueError("example error bodies are for 4xx and 5xx codes only")
+        # Pages show the example's "detail" in their own language: it must be the error's.
+        example = info.data.get("example") or ""
+        for detail in _JSON_DETAIL.findall(example) if value is not None else []:
+            if detail != json.dumps(value.detail.en, ensure_ascii=False):
+                raise ValueError(f"the example's \"detail\" {detail} must be error.detail.en, which Korean pages replace with error.detail.ko")
         return value
 
     @field_validator("constants")
