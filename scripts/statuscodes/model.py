@@ -72,6 +72,17 @@ class Markdown(Strict):
         return getattr(self, lang)
 
 
+class Keywords(Strict):
+    """Words readers type for a code that its page may not say: nicknames, spacing variants,
+    old names, the situation in their own words. Korean search also finds the English ones."""
+
+    ko: list[PlainLine] = []
+    en: list[PlainLine] = []
+
+    def __getitem__(self, lang: str) -> list[str]:
+        return getattr(self, lang)
+
+
 class Standing(str, Enum):
     standard = "standard"
     temporary = "temporary"  # provisional IANA registration with an expiry date
@@ -196,7 +207,7 @@ class StatusCode(Strict):
     spec: list[SpecRef] = Field(min_length=1)
     summary: Text
     verdict: Text | None = None  # when to send it, or "never send this": the first screen of the page
-    keywords: list[PlainLine] = []  # extra search words (Korean spacing variants, slang)
+    keywords: Keywords = Keywords()  # extra search words per language (spacing variants, slang)
 
     # The rich reference sections (optional while a page is being written).
     meaning: Markdown | None = None

@@ -76,7 +76,7 @@ def split_search_index(site: Path, registry: Registry, default: str) -> dict[str
             code = codes.get(doc["location"])
             if code is None:
                 continue
-            extra = list(code.keywords) + list(code.other_phrases)
+            extra = code.keywords.en + (code.keywords.ko if lang == "ko" else []) + list(code.other_phrases)
             if lang == "ko":
                 # The Korean name ranks with the title; written without spaces it still matches.
                 doc["title"] = f"{doc['title']} · {code.name_ko}"
