@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 FIRST_VISIT_BYTES = 80 * 1024
 FIRST_VISIT_REQUESTS = 10
 REPEAT_VISIT_BYTES = 12 * 1024
-INDEX_GZIP_BYTES = 60 * 1024
+INDEX_GZIP_BYTES = 80 * 1024  # issue 13: the index may grow to hold headers, names and more sections
 
 
 @pytest.mark.parametrize("path", ["404/", "en/404/", "en/429/", "503/"])

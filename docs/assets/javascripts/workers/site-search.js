@@ -10,7 +10,12 @@
  *   above pages with "requested", and "인증" ranks 401 above the certificate codes (인증서).
  * - A word of five or more letters that matches nothing is searched with one typo allowed
  *   ("unathorized" finds 401, "gatway" finds 502/504).
- * - A number prefix ("40") lists the codes it begins, in numeric order, first.
+ * - A hyphenated name ("Content-Range") is also searched whole, as the index holds header names
+ *   (scripts/statuscodes/search.py), so it is not just "content" and "range".
+ * - A code number in the query puts that code first; a number prefix ("40") lists the codes it
+ *   begins, in numeric order, first; then come the pages whose title, or one of whose other
+ *   names, holds every word of a query of two or more words ("client closed request" is 499's
+ *   reason phrase, "moved temporarily" 302's old one).
  * Everything else (index, ranking by field boosts, grouping, highlighting) is Material's.
  * Not minified, so that it can be read; it is loaded only when search is opened.
  */
@@ -30,7 +35,7 @@
   });
   var post = self.postMessage.bind(self);
   self.postMessage = function (message) {
-    if (message && message.type === 3 && /^\d{1,3}$/.test(query)) message.data.items = numericFirst(query, message.data.items);
+    if (message && message.type === 3) message.data.items = numbersFirst(query, message.data.items);
     post(message);
   };
 
@@ -64,24 +69,52 @@
         clause.editDistance = 1;
         return;
       }
-      if (star) added.push({ term: word, fields: clause.fields, boost: (clause.boost || 1) * EXACT_BOOST,
-                             usePipeline: false, wildcard: lunr.Query.wildcard.NONE, presence: clause.presence });
+      if (star) added.push({ term: word, fields: clause.fields, boost: (clause.boost || 1) * EXACT_BOOST });
     });
-    added.forEach(function (clause) { q.clause(clause); });
+    (query.match(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g) || []).forEach(function (name) {
+      added.push({ term: name.replace(/-/g, "").toLowerCase(), boost: EXACT_BOOST });
+    });
+    added.forEach(function (clause) {
+      q.clause(Object.assign(clause, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE,
+                                       presence: lunr.Query.presence.OPTIONAL }));
+    });
   }
 
   function matches(index, term) {
     return lunr.TokenSet.fromString(term).intersect(index.tokenSet).toArray().length > 0;
   }
 
-  // Code pages whose number starts with the digits typed, lowest first, then the rest as ranked.
-  function numericFirst(digits, groups) {
-    var codes = [], rest = [];
-    groups.forEach(function (group) {
-      var match = /^(\d{3})\/$/.exec(group[0].location.split("#")[0]);
-      (match && match[1].indexOf(digits) === 0 ? codes : rest).push(group);
+  // A code named in full goes first; for a bare number prefix, the code pages it begins come
+  // first, lowest first; then pages whose title holds every word; the rest stay as ranked.
+  function numbersFirst(typed, groups) {
+    var named = (typed.match(/\b[1-5]\d\d\b/g) || []).map(function (n) { return n + "/"; });
+    var prefix = /^\d{1,2}$/.test(typed) ? typed : null;
+    var words = typed.toLowerCase().split(/[\s\-]+/).filter(Boolean).map(function (word) {
+      return hangul.test(word) && lunr.ko ? lunr.ko.queryStem(word) : word;
     });
-    codes.sort(function (a, b) { return parseInt(a[0].location, 10) - parseInt(b[0].location, 10); });
-    return codes.concat(rest);
+    var first = [], titled = [], rest = [];
+    groups.forEach(function (group) {
+      var page = group[0].location.split("#")[0];
+      if (named.indexOf(page) >= 0 || (prefix && /^\d{3}\/$/.test(page) && page.indexOf(prefix) === 0)) first.push(group);
+      else if (words.length > 1 && holdsAll(group, page, words)) titled.push(group);
+      else rest.push(group);
+    });
+    first.sort(function (a, b) { return parseInt(a[0].location, 10) - parseInt(b[0].location, 10); });
+    return first.concat(titled, rest);
+  }
+
+  function holdsAll(group, page, words) {
+    var article = group.filter(function (doc) { return doc.location === page; })[0];
+    if (!article) return false;
+    // The title, or one of the page's other names ("Moved Temporarily" for 302); a vendor's
+    // other names only when the query names the vendor, so registered codes stay first.
+    var vendorNamed = !article.vendor || words.indexOf(article.vendor.toLowerCase()) >= 0;
+    var names = [article.title].concat(article.names && vendorNamed ? article.names.split(" · ") : []);
+    return names.some(function (name) {
+      var tokens = name.replace(/<[^>]+>/g, "").toLowerCase().split(/[^0-9a-z\uac00-\ud7a3]+/);
+      return words.every(function (word) {
+        return tokens.some(function (token) { return token.indexOf(word) === 0; });
+      });
+    });
   }
 })();
