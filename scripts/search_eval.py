@@ -73,6 +73,19 @@ _WORKER_PROBE = """
 """
 
 
+_ENTER = """(query) => {
+  const box = document.querySelector("input.md-search__input");
+  box.focus();
+  box.value = "";
+  box.dispatchEvent(new KeyboardEvent("keyup", { key: "Backspace", bubbles: true }));
+  box.dispatchEvent(new CompositionEvent("compositionstart", { data: "", bubbles: true }));
+  box.value = query;
+  box.dispatchEvent(new InputEvent("input", { data: query, inputType: "insertCompositionText", isComposing: true, bubbles: true }));
+  box.dispatchEvent(new CompositionEvent("compositionend", { data: query, bubbles: true }));
+  box.dispatchEvent(new KeyboardEvent("keyup", { key: "Process", keyCode: 229, bubbles: true }));
+}"""
+
+
 # --- The query set -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -235,11 +248,23 @@ class SearchBox:
         self.page.evaluate("document.querySelector('input.md-search__input').select()")
         self.page.keyboard.press("Backspace")
 
-    def search(self, query: str, timeout: float = 15.0) -> list[str]:
-        """Type ``query`` into an empty box; return the result page paths (relative to the language
+    def enter(self, query: str) -> None:
+        """Put ``query`` in the box at once, with the events an IME sends when it commits a
+        composition (composition*, input, then keyup with key "Process"): the same final query
+        and the same events Material reads as typing it, in one step. For the whole set; the
+        key-by-key typing above is checked against it on a sample (tests/test_search_eval.py)."""
+        self._commit()
+        self.page.evaluate(_ENTER, query)
+
+    def search(self, query: str, timeout: float = 15.0, typing: str = "keys") -> list[str]:
+        """Type ``query`` into an empty box (``typing``: "keys", key by key as a reader types,
+        or "commit", as one IME commit); return the result page paths (relative to the language
         root, fragments dropped, each page once), best first."""
-        self.clear()
-        self.type(query)
+        if typing == "commit":
+            self.enter(query)
+        else:
+            self.clear()
+            self.type(query)
         self.page.wait_for_function(
             """() => { const p = window.__searchEval;
                        return p.answered >= p.sent && p.last === document.querySelector('input.md-search__input').value; }""",
@@ -292,7 +317,7 @@ def score(query: Query, pages: list[str]) -> Outcome:
     return Outcome(query, pages, rank, order_ok)
 
 
-def run(context, base_url: str, queries: list[Query]) -> list[Outcome]:
+def run(context, base_url: str, queries: list[Query], typing: str = "keys") -> list[Outcome]:
     """Type every query in its language's search box (one page per language) and score it."""
     outcomes = []
     for lang in LANG_ROOTS:
@@ -303,7 +328,7 @@ def run(context, base_url: str, queries: list[Query]) -> list[Outcome]:
         try:
             for query in mine:
                 start = time.perf_counter()
-                pages = box.search(query.q)
+                pages = box.search(query.q, typing=typing)
                 typed = box.value()
                 if typed != query.q:
                     raise RuntimeError(f"typed {query.q!r} but the search box holds {typed!r}")
@@ -395,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--base-url", help="a site already served, e.g. http://127.0.0.1:8000/")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--json", type=Path, help="also write every query's outcome here")
+    parser.add_argument("--typing", choices=("keys", "commit"), default="keys",
+                        help="keys: key by key, Hangul through the IME (default); commit: each query as one IME commit")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -421,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
                     launch["executable_path"] = CHROMIUM
                 browser = p.chromium.launch(**launch)
                 start = time.perf_counter()
-                outcomes = run(browser.new_context(), base_url, queries)
+                outcomes = run(browser.new_context(), base_url, queries, args.typing)
                 elapsed = time.perf_counter() - start
                 browser.close()
         finally:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pages_server
 import pytest
 
-from statuscodes.loader import load_registry
+from statuscodes.loader import DATA_DIR, load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM would take
@@ -46,7 +46,7 @@ def site(tmp_path_factory) -> Path:
 def data_copy(tmp_path) -> Path:
     """A private copy of data/ that a test may break."""
     dest = tmp_path / "data"
-    shutil.copytree(ROOT / "data", dest)
+    shutil.copytree(DATA_DIR, dest)  # the repository's data, or $STATUSCODES_DATA
     return dest
 
 

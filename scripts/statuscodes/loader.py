@@ -3,6 +3,7 @@ the file, the code and the field."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -10,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from .model import ChoosingGuide, Registry, StatusClass, StatusCode, Text
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
+DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a code file is ~10 KB; field limits catch long text with a better message
 
 
@@ -109,6 +111,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         entry = _validate(StatusCode, raw, problems, where)
         if entry is None:
             continue
+        problems.extend(f"{where}: field '{field}': {why}" for field, why in entry.missing())
         if path.stem != str(entry.code):
             problems.append(f"{where}: field 'code': {entry.code} does not match the file name {path.name}")
         if path.parent.name != f"{entry.status_class}xx":

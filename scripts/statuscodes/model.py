@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -270,6 +270,25 @@ class StatusCode(Strict):
         if len(codes) != len(set(codes)):
             raise ValueError("lists a related code twice")
         return value
+
+    # What a page needs before it can ship, by standing. The loader reports each missing field;
+    # `make new-code` writes a file with exactly these fields to fill in.
+    REQUIRED_FOR_REGISTERED: ClassVar[tuple[str, ...]] = ("verdict", "meaning", "when_to_use", "confused_with", "client", "example",
+                               "django", "frontend", "history")
+    REQUIRED_FOR_UNOFFICIAL: ClassVar[tuple[str, ...]] = ("verdict", "meaning", "when_to_use", "history")
+
+    def missing(self) -> list[tuple[str, str]]:
+        """(field, why) for each field this code's page still needs."""
+        if self.standing is Standing.unofficial:
+            kind, fields = "unofficial codes", self.REQUIRED_FOR_UNOFFICIAL
+        else:
+            kind, fields = "registered codes", self.REQUIRED_FOR_REGISTERED
+        found = [(f, f"required for {kind}") for f in fields if not getattr(self, f)]
+        if self.standing is not Standing.unofficial and self.code >= 400 and self.error is None:
+            found.append(("error", "required for registered 4xx and 5xx codes (the example error bodies)"))
+        if self.standing is Standing.unofficial and self.spec[0].url is None:
+            found.append(("spec.0.url", "an unofficial code links the vendor's documentation first"))
+        return found
 
 
 class StatusClass(Strict):
