@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from statuscodes.build import render  # noqa: E402
 from statuscodes.export import codes_json  # noqa: E402
 from statuscodes.loader import DATA_DIR, DataError  # noqa: E402
+from statuscodes.model import LANGUAGES  # noqa: E402
 from statuscodes.pages import GUIDES, TEMPLATES  # noqa: E402
+from statuscodes.serve_errors import show_problems  # noqa: E402
 from statuscodes.writer import GENERATED_DIR, write_pages  # noqa: E402
 from statuscodes.search import split_search_index  # noqa: E402
 
@@ -53,8 +55,14 @@ def on_config(config):
         try:
             _state["registry"], _state["pages"] = render(DATA_DIR, Path(config.docs_dir))
             write_pages(_state["pages"], GENERATED_DIR)  # only the pages that changed
+            _state["problems"] = []
         except DataError as exc:
-            raise PluginError("the data has problems; no page was written:\n  " + "\n  ".join(exc.problems))
+            message = "the data has problems; no page was written:\n  " + "\n  ".join(exc.problems)
+            if not _state.get("serving") or "registry" not in _state:
+                raise PluginError(message)
+            # Serving: build from the last good data, then show the problems on every page.
+            log.error(message)
+            _state["problems"] = exc.problems
     registry = _state["registry"]
     # Words and code list for the theme templates (404 page, copy-link button).
     lang = i18n.current_language or i18n.default_language
@@ -163,6 +171,21 @@ def on_post_build(config):
     registry = _state["registry"]
     (site / "codes.json").write_text(codes_json(registry, config.site_url), encoding="utf-8")
     split_search_index(site, registry, i18n.default_language)
+    if _state.get("problems"):
+        words = {lang: registry.words(lang) for lang in LANGUAGES}
+        _state["error_pages"] = show_problems(site, _state["problems"], words, i18n.default_language)
+
+
+def on_startup(command, dirty):
+    # Also keeps this module (and _state) across the rebuilds of one `mkdocs serve`.
+    _state["serving"] = command == "serve"
+
+
+def on_pre_build(config):
+    # The data is good again: remove the error pages, so that even a dirty rebuild makes them anew.
+    if not _i18n(config).building and not _state.get("problems"):
+        for path in _state.pop("error_pages", []):
+            path.unlink(missing_ok=True)
 
 
 def on_serve(server, config, builder):
