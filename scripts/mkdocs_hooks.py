@@ -8,8 +8,9 @@ import json
 import logging
 import re
 import sys
+from copy import deepcopy
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from jinja2.utils import htmlsafe_json_dumps
@@ -62,6 +63,24 @@ def on_config(config):
     config.extra["codes"] = [[c.code, c.phrase, c.name_ko if lang == "ko" else ""] for c in registry.codes]
     config.nav = _nav(registry, lang)
     return config
+
+
+def on_env(env, config, files):
+    # static-i18n's language links are site-relative ("en/404/") on most pages but absolute
+    # paths that already carry the site's sub-path ("/http-status/en/") on the homes and the
+    # 404 pages; resolved against site_url as a browser resolves them, both become the right URL.
+    env.filters["absolute_url"] = lambda link: urljoin(config.site_url or "", link)
+    return env
+
+
+def on_template_context(context, template_name, config):
+    # A template that is no page (404.html) gets static-i18n's language links for no page: the
+    # homes. static-i18n 1.3.1 resets those in on_config through config.extra["alternate"] but
+    # sets each page's through the attribute config.extra.alternate, which shadows that key
+    # (reconfigure.py: reconfigure_material_theme, reconfigure_page_context); the English
+    # build renders its 404 page before its pages, so it got the last Korean page's links.
+    config.extra.alternate = deepcopy(_i18n(config).extra_alternate)
+    return context
 
 
 def on_post_template(output, template_name, config):
