@@ -95,10 +95,6 @@ def test_language_switch_keeps_the_page_and_fragment(page, base_url, start, lang
     assert page.get_attribute("html", "lang") == target_lang
 
 
-@pytest.mark.parametrize("path, expected", [
-    ("404/", "[404 Not Found (찾을 수 없음)]({base}404/)"),
-    ("en/429/", "[429 Too Many Requests]({base}en/429/)"),
-])
 def copy_link(page) -> str:
     """Click "copy Markdown link", wait until the button says it copied, read the clipboard."""
     button = page.locator(".sc-copy-link")
