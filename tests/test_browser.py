@@ -190,6 +190,7 @@ def test_language_switch_on_a_missing_page_leads_to_the_other_home(page, base_ur
     assert page.locator("article h1").count() == 1
 
 
+@only_shape("project")  # which hosts a page asks does not depend on the URL prefix
 @pytest.mark.parametrize("path", ["", "404/", "en/", "en/503/"])
 def test_no_request_leaves_the_site(page, base_url, path):
     hosts = set()
