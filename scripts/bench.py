@@ -34,10 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import pages_server  # noqa: E402
+from measure import CHROMIUM_ARGS, chromium_path, launch_options, measure_visit  # noqa: E402
 from statuscodes.writer import is_generated  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 PAGES = {"code page (ko) /404/": "404/", "code page (en) /en/404/": "en/404/", "home (ko) /": "", "home (en) /en/": "en/"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -101,30 +100,7 @@ def serve_rebuild_time(timeout: float = 240) -> float:
 
 
 def launch(playwright):
-    kwargs = {"args": CHROMIUM_ARGS}
-    if Path(CHROMIUM).exists():
-        kwargs["executable_path"] = CHROMIUM
-    return playwright.chromium.launch(**kwargs)
-
-
-def measure_visit(context, url: str) -> dict:
-    """Requests that reached the network and their bytes on the wire (headers + gzip body)."""
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    sent, cached, size = {}, set(), {}
-    cdp.on("Network.requestWillBeSent", lambda e: sent.setdefault(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.requestServedFromCache", lambda e: cached.add(e["requestId"]))
-    cdp.on("Network.responseReceived",
-           lambda e: e["response"].get("fromDiskCache") and cached.add(e["requestId"]))
-    cdp.on("Network.loadingFinished", lambda e: size.__setitem__(e["requestId"], e["encodedDataLength"]))
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(500)
-    network = [r for r in sent if r not in cached and size.get(r, 0) > 0]
-    result = {"requests": len(network), "bytes": sum(size[r] for r in network),
-              "urls": sorted(sent[r] for r in network)}
-    page.close()
-    return result
+    return playwright.chromium.launch(**launch_options())
 
 
 def page_weights(browser, base: str) -> dict:
@@ -201,7 +177,7 @@ def lighthouse(base: str) -> dict:
                 [str(binary), base + path, "--quiet", "--output=json", f"--output-path={out.name}",
                  "--only-categories=performance,accessibility,best-practices,seo",
                  "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-                cwd=ROOT, env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300,
+                cwd=ROOT, env={**ENV, "CHROME_PATH": chromium_path() or ""}, check=True, capture_output=True, timeout=300,
             )
             report = json.loads(Path(out.name).read_text())
         scores[label] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}

@@ -9,8 +9,9 @@ import json
 import logging
 import re
 import sys
+from copy import deepcopy
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.utils import htmlsafe_json_dumps
@@ -106,17 +107,14 @@ def _walk_order(file: File) -> list:
     return [(1, folder) for folder in folders] + [(0, not name.startswith("index."), name)]
 
 
-def on_pre_page(page, config, files):
-    content = _state["pages"].get(page.file.src_uri)
-    if content is not None:
-        page.file.content_string = content
-    return page
-
-
 def on_env(env, config, files):
     # Each build (and each language, and each serve rebuild) compiles the theme's templates
     # afresh; compiled templates are cached by their source's checksum.
     env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir("jinja")))
+    # static-i18n's language links are site-relative ("en/404/") on most pages but absolute
+    # paths that already carry the site's sub-path ("/http-status/en/") on the homes and the
+    # 404 pages; resolved against site_url as a browser resolves them, both become the right URL.
+    env.filters["absolute_url"] = lambda link: urljoin(config.site_url or "", link)
     return env
 
 
@@ -124,6 +122,16 @@ def _cache_dir(name: str) -> Path:
     path = GENERATED_DIR.parent / name
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def on_template_context(context, template_name, config):
+    # A template that is no page (404.html) gets static-i18n's language links for no page: the
+    # homes. static-i18n 1.3.1 resets those in on_config through config.extra["alternate"] but
+    # sets each page's through the attribute config.extra.alternate, which shadows that key
+    # (reconfigure.py: reconfigure_material_theme, reconfigure_page_context); the English
+    # build renders its 404 page before its pages, so it got the last Korean page's links.
+    config.extra.alternate = deepcopy(_i18n(config).extra_alternate)
+    return context
 
 
 def on_post_template(output, template_name, config):
