@@ -7,27 +7,23 @@ machine can download it (`playwright install chromium`)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-DEBIAN = Path("/usr/bin/chromium")
+from measure import chromium_path
+
 HELP = ("error: the browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; "
         "macOS: brew install --cask chromium) and set CHROMIUM_PATH to it, "
         "or run `.venv/bin/playwright install chromium` where downloads work")
 
 
 def main() -> int:
-    chosen = os.environ.get("CHROMIUM_PATH")
-    if chosen:
-        if not Path(chosen).exists() and not shutil.which(chosen):
-            print(f"error: CHROMIUM_PATH={chosen} does not exist. " + HELP.removeprefix("error: "), file=sys.stderr)
-            return 1
-        return 0
-    if chosen is None and DEBIAN.exists():
-        return 0
+    try:
+        if chromium_path() is not None:
+            return 0  # $CHROMIUM_PATH, or Debian's /usr/bin/chromium
+    except FileNotFoundError as exc:
+        print(f"error: {exc}. " + HELP.removeprefix("error: "), file=sys.stderr)
+        return 1
     proc = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], capture_output=True, text=True)
     if proc.returncode != 0:
         print(HELP, file=sys.stderr)
