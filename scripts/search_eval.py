@@ -43,7 +43,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "tests" / "search" / "queries.yaml"
 CHROMIUM = "/usr/bin/chromium"
-LANG_ROOTS = {"ko": "", "en": "en/"}
+sys.path.insert(0, str(ROOT / "scripts"))
+from statuscodes.model import LANGUAGES, lang_root  # noqa: E402
+
+LANG_ROOTS = {lang: lang_root(lang) for lang in LANGUAGES}
 KINDS = (
     "number", "prefix", "phrase", "name_ko", "concept_ko", "particle_ko", "header", "constant",
     "old_name", "nickname", "typo", "vendor", "standard_first", "concept", "class", "guide",
@@ -426,7 +429,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT / "scripts"))
     import pages_server
 
     queries, _ = load_queries(args.queries)

@@ -11,9 +11,11 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from statuscodes.model import LANGUAGES, lang_root
+
 from htmlpage import parse
 
-PREFIX = {"ko": "", "en": "en/"}
+PREFIX = {lang: lang_root(lang) for lang in LANGUAGES}
 OTHER = {"ko": "en", "en": "ko"}
 
 

@@ -22,7 +22,15 @@ from pydantic import (
     model_validator,
 )
 
+# The site's languages, in order. The first is the default, served at the site root; the others
+# under /<lang>/. mkdocs.yml's i18n languages must say the same (checked by the MkDocs hook).
 LANGUAGES = ("ko", "en")
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def lang_root(lang: str) -> str:
+    """A language's folder in the built site: "" for the default language, "en/" for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 # Markdown fields may hold code, lists and links, never active content.
 _ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form)\b|javascript:", re.I)

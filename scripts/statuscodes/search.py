@@ -28,7 +28,7 @@ import json
 import re
 from pathlib import Path
 
-from .model import LANGUAGES, Registry, StatusCode
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Registry, StatusCode, lang_root
 
 # Material appends "*" to every query word, and lunr runs no pipeline on such a word; the
 # query side is done by the site's search worker (docs/assets/javascripts/workers/site-search.js).
@@ -89,18 +89,15 @@ def code_entry(doc: dict, code: StatusCode, lang: str) -> dict:
     return entry
 
 
-def _root(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
-
-
-def split_search_index(site: Path, registry: Registry, default: str) -> dict[str, Path]:
+def split_search_index(site: Path, registry: Registry) -> dict[str, Path]:
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     codes = {f"{c.code}/": c for c in registry.codes}
     docs = {lang: [] for lang in LANGUAGES}
     for doc in merged["docs"]:
-        lang = next((l for l in LANGUAGES if l != default and doc["location"].startswith(f"{l}/")), default)
-        doc = dict(doc, location=doc["location"][len(_root(lang, default)):])
+        lang = next((l for l in LANGUAGES if lang_root(l) and doc["location"].startswith(lang_root(l))),
+                    DEFAULT_LANGUAGE)
+        doc = dict(doc, location=doc["location"][len(lang_root(lang)):])
         if not _keep(doc):
             continue
         code = codes.get(doc["location"])
@@ -109,7 +106,7 @@ def split_search_index(site: Path, registry: Registry, default: str) -> dict[str
     written = {}
     for lang in LANGUAGES:
         config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang])
-        path = site / _root(lang, default) / "search" / "search_index.json"
+        path = site / lang_root(lang) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"config": config, "docs": docs[lang]}, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
