@@ -40,7 +40,7 @@ PIPELINES = {"ko": ["stemmer"], "en": []}
 _CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CODE_PAGE = re.compile(r"^(\d{3})/(#(.*))?$")
-_KEPT_CODE_SECTIONS = {None, "meaning", "when-to-use", "headers"}
+_KEPT_CODE_SECTIONS = {None, "meaning", "headers"}
 _LIST_PAGES = re.compile(r"^(|[1-5]xx/|guides/cheatsheet/)#")  # their sections are tables of summaries
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
