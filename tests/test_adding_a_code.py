@@ -69,6 +69,7 @@ def test_a_complete_unofficial_code_passes_the_tests_unchanged(data_copy):
     env = {**os.environ, "STATUSCODES_DATA": str(data_copy)}
     tests = ["tests/test_data_validation.py", "tests/test_facts.py", "tests/test_generator.py",
              "tests/test_django_lines.py", "tests/test_site.py"]
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
+    # One deployment shape is enough here: the shapes differ in URLs, not in what the data gives.
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-k", "not project", *tests],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]

@@ -94,8 +94,9 @@ def test_the_build_writes_no_page_into_docs(site):
     # page can be committed by mistake.
     assert [p for p in (ROOT / "docs").rglob("*.md") if is_generated(p)] == []
     assert (GENERATED_DIR / "ko/404.md").is_file() and (GENERATED_DIR / "en/4xx.md").is_file()
-    ignored = subprocess.run(["git", "check-ignore", str(GENERATED_DIR / "ko/404.md")],
-                             cwd=ROOT, capture_output=True, text=True)
-    assert ignored.returncode == 0, "the generated pages must be ignored by git"
+    if GENERATED_DIR.is_relative_to(ROOT):  # not so for a copy of the data ($STATUSCODES_DATA)
+        ignored = subprocess.run(["git", "check-ignore", str(GENERATED_DIR / "ko/404.md")],
+                                 cwd=ROOT, capture_output=True, text=True)
+        assert ignored.returncode == 0, "the generated pages must be ignored by git"
     for page in render_site(load_registry()).values():
         assert GENERATED_MARK in page.splitlines()[1]

@@ -8,9 +8,12 @@ import os
 import tempfile
 from pathlib import Path
 
+from .loader import DATA_DIR
 from .pages import GENERATED_MARK
 
-GENERATED_DIR = Path(__file__).resolve().parents[2] / ".cache" / "pages"
+# Next to the data it comes from, so that a build of another copy of the data ($STATUSCODES_DATA)
+# never removes or overwrites this one's pages.
+GENERATED_DIR = DATA_DIR.parent / ".cache" / "pages"
 
 
 def is_generated(path: Path) -> bool:
