@@ -7,7 +7,7 @@ middleware, a header, a setting or a request method to show."""
 
 from __future__ import annotations
 
-import asyncio
+import asyncrun
 import http.client
 import json
 import os
@@ -235,7 +235,7 @@ def test_503_drf_throttling_answers_429_with_retry_after_not_503():
 
 def test_505_server_protocol_is_set_under_wsgi_but_not_by_the_asgi_handler():
     assert Client().get("/ra/protocol/").json() == {"protocol": "HTTP/1.1"}
-    response = asyncio.run(AsyncClient().get("/ra/protocol/"))
+    response = asyncrun.run(AsyncClient().get("/ra/protocol/"))
     assert response.json() == {"protocol": None}
 
 

@@ -7,6 +7,8 @@ when Django or DRF sends it by itself. Each test names the page whose claim it h
 from __future__ import annotations
 
 import asyncio
+
+import asyncrun
 import io
 import os
 import socket
@@ -225,7 +227,7 @@ def test_426_asgi_passes_upgrade_and_connection_through():
              "headers": [(b"host", b"testserver")], "server": ("testserver", 80), "client": ("127.0.0.1", 1),
              "scheme": "http", "http_version": "1.1", "asgi": {"version": "3.0"}, "root_path": ""}
     with override_settings(ROOT_URLCONF="djangoapp.review_b_asgi"):
-        asyncio.run(ASGIHandler()(scope, receive, send))
+        asyncrun.run(ASGIHandler()(scope, receive, send))
     start = messages[0]
     assert start["status"] == 426
     assert (b"Upgrade", b"websocket") in start["headers"]
