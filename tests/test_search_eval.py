@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 import search_eval
+from conftest import only_shape
 
-pytestmark = pytest.mark.browser
+# Ranking does not depend on where the site is served: the project-site shape only.
+pytestmark = [pytest.mark.browser, only_shape("project")]
 
 QUERIES, FLOORS = search_eval.load_queries()
 

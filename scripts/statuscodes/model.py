@@ -322,6 +322,7 @@ class ChoosingGuide(Strict):
     """data/guides/choosing.yaml: the decision diagram and the everyday short list."""
 
     title: Text
+    keywords: Keywords = Keywords()
     description: Text
     intro: Markdown
     question: Text

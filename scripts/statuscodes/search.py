@@ -101,7 +101,11 @@ def split_search_index(site: Path, registry: Registry) -> dict[str, Path]:
         if not _keep(doc):
             continue
         code = codes.get(doc["location"])
-        docs[lang].append(code_entry(doc, code, lang) if code else dict(doc, text=_plain(doc["text"])))
+        entry = code_entry(doc, code, lang) if code else dict(doc, text=_plain(doc["text"]))
+        if doc["location"] == "guides/choosing/":
+            keywords = registry.choosing.keywords
+            entry["names"] = " · ".join(keywords.en + (keywords.ko if lang == "ko" else []))
+        docs[lang].append(entry)
 
     written = {}
     for lang in LANGUAGES:
