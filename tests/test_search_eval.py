@@ -9,8 +9,9 @@ import pytest
 import search_eval
 from conftest import only_shape
 
+pytestmark = pytest.mark.browser
 # Ranking does not depend on where the site is served: the project-site shape only.
-pytestmark = [pytest.mark.browser, only_shape("project")]
+served_once = only_shape("project")
 
 QUERIES, FLOORS = search_eval.load_queries()
 
@@ -24,6 +25,7 @@ def outcomes(browser, base_url):
         context.close()
 
 
+@served_once
 @pytest.mark.parametrize("lang", sorted(search_eval.LANG_ROOTS))
 def test_search_stays_at_or_above_its_floors(outcomes, lang):
     mine = [o for o in outcomes if o.query.lang == lang]
@@ -37,6 +39,7 @@ def test_search_stays_at_or_above_its_floors(outcomes, lang):
 ORDER_CHECKS = [q for q in QUERIES if q.expect_order]
 
 
+@served_once
 @pytest.mark.parametrize("query", ORDER_CHECKS, ids=[f"{q.lang}-{q.q}" for q in ORDER_CHECKS])
 def test_a_number_prefix_lists_its_codes_in_numeric_order(outcomes, query):
     outcome = next(o for o in outcomes if o.query == query)
@@ -52,6 +55,7 @@ def test_the_40_prefix_is_checked_in_both_languages():
 TYPED_SAMPLE = [q for q in QUERIES if q.kind in ("particle_ko", "typo", "header", "number")][::2]
 
 
+@served_once
 def test_typing_key_by_key_ranks_as_the_committed_query(browser, base_url, outcomes):
     assert sum(q.lang == "ko" for q in TYPED_SAMPLE) >= 8 and sum(q.lang == "en" for q in TYPED_SAMPLE) >= 4
     context = browser.new_context()
