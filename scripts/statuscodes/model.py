@@ -166,6 +166,7 @@ class Django(Strict):
     """
 
     how: Markdown
+    line: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] | None = None  # the one line of Python that sends it
     produces: list[Annotated[str, StringConstraints(pattern=r"^(django|rest_framework)(\.\w+)+$")]] = []
 
 
@@ -186,6 +187,7 @@ class StatusCode(Strict):
     other_phrases: list[PlainLine] = []  # older or informal names, e.g. "Payload Too Large"
     spec: list[SpecRef] = Field(min_length=1)
     summary: Text
+    verdict: Text | None = None  # when to send it, or "never send this": the first screen of the page
     keywords: list[PlainLine] = []  # extra search words (Korean spacing variants, slang)
 
     # The rich reference sections (optional while a page is being written).
