@@ -6,23 +6,43 @@ export NO_MKDOCS_2_WARNING := 1
 # Sitemap dates come from the last commit, so two builds of one commit are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build test generate bench clean
+.PHONY: serve build check new-code generate test test-fast bench clean
 
-serve: $(VENV)/.installed  ## serve the site on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+serve: $(VENV)/.site  ## serve the site on http://127.0.0.1:$(PORT) with live reload
+	@# --dirty: an edit rebuilds only the pages whose Markdown changed (see README.md)
+	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
-build: $(VENV)/.installed  ## write the site to site/ (zero warnings allowed)
+build: $(VENV)/.site  ## write the site to site/ (zero warnings allowed)
 	$(VENV)/bin/mkdocs build --strict
 
-generate: $(VENV)/.installed  ## validate data/ and regenerate docs/<lang>/ pages only
+check: $(VENV)/.site  ## validate data/: every problem, with its file, code and field
 	$(PY) scripts/generate.py
 
-test: $(VENV)/.installed node_modules/.installed  ## run every test
+new-code: $(VENV)/.site  ## start data/codes/<N>xx/$(CODE).yaml (VENDOR="..." for an unofficial code)
+	@test -n "$(CODE)" || { echo 'usage: make new-code CODE=460 [VENDOR="AWS Elastic Load Balancing"]'; exit 2; }
+	$(PY) scripts/new_code.py $(CODE) $(if $(VENDOR),--vendor "$(VENDOR)")
+
+generate: $(VENV)/.site  ## write the generated Markdown to .cache/pages/ to read it
+	$(PY) scripts/generate.py --out .cache/pages
+
+test: $(VENV)/.test node_modules/.installed  ## run every test
+	$(PY) scripts/find_browser.py
 	$(PY) -m pytest
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+test-fast: $(VENV)/.test  ## every test that needs no browser (the inner loop)
+	$(PY) -m pytest -m "not browser" -q
+
+bench: $(VENV)/.test node_modules/.installed  ## the speed and size figures of README.md
+	$(PY) scripts/bench.py
+
+# Building needs only requirements.txt; the tests add requirements-dev.txt.
+$(VENV)/.site: requirements.txt
 	@python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required (Material for MkDocs 9.8)")'
-	python3 -m venv $(VENV)
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -31,4 +51,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Render docs/<lang>/ pages from data/. MkDocs runs this by itself (scripts/mkdocs_hooks.py);
-run it directly to validate the data or to see what changes."""
+"""Validate data/ and render every generated page. MkDocs does this by itself, in memory, on
+every build and serve (scripts/mkdocs_hooks.py); run it directly to check the data, or with
+--out to read the generated Markdown (written only where it changed)."""
 
 from __future__ import annotations
 
@@ -10,24 +11,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from statuscodes.build import DOCS_DIR, generate  # noqa: E402
+from statuscodes.build import DOCS_DIR, render  # noqa: E402
 from statuscodes.loader import DATA_DIR, DataError  # noqa: E402
+from statuscodes.writer import write_pages  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
-    parser.add_argument("--docs", type=Path, default=DOCS_DIR, help="docs folder (default: docs/)")
+    parser.add_argument("--out", type=Path, help="write the generated Markdown pages into this folder")
     args = parser.parse_args(argv)
     try:
-        result = generate(args.data, args.docs)
+        _, pages = render(args.data, DOCS_DIR)
     except DataError as exc:
         print(f"error: the data has {len(exc.problems)} problem(s); nothing was written:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    changed = len(result.written)
-    print(f"{result.pages} pages: {changed} written, {len(result.removed)} removed, {result.pages - changed} unchanged")
+    if args.out is None:
+        print(f"data is valid: {len(pages)} pages rendered")
+        return 0
+    written, removed = write_pages(pages, args.out)
+    print(f"{len(pages)} pages in {args.out}: {len(written)} written, {len(removed)} removed, "
+          f"{len(pages) - len(written)} unchanged")
     return 0
 
 

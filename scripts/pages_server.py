@@ -1,6 +1,14 @@
-"""Serve a built site the way GitHub Pages does, for the browser tests and the benchmark:
-gzip for text, `Cache-Control: max-age=600`, ETag revalidation (304), and /404.html with
-status 404 for any missing path."""
+"""Serve a built site the way GitHub Pages does, for the tests and the benchmark: gzip for
+text, `Cache-Control: max-age=600`, ETag revalidation (304), 301 to the slashed URL for a
+folder asked for without its slash, and the site's root 404.html with status 404 for any
+missing path.
+
+A user site (`owner.github.io`) is served at the host root; a project site at
+`owner.github.io/<repository>/`: ``serve(root, mount="/http-status/")`` serves it under that
+sub-path, where Pages also answers every missing path below the sub-path with the
+repository's root 404.html. Paths outside the sub-path belong to other sites on that host,
+so they get a bare 404 that is not this site's page.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,7 @@ import threading
 from email.utils import formatdate
 from functools import lru_cache, partial
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml", "application/xml")
 
@@ -24,37 +33,47 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
 class PagesHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def __init__(self, *args, root: Path, **kwargs):
+    def __init__(self, *args, root: Path, mount: str, **kwargs):
         self.root = root
+        self.mount = mount
         super().__init__(*args, **kwargs)
 
     def log_message(self, *args):
         pass
 
-    def _resolve(self) -> Path | None:
-        rel = self.path.split("?", 1)[0].split("#", 1)[0].lstrip("/")
-        path = (self.root / rel).resolve()
-        if self.root not in path.parents and path != self.root:
-            return None
-        if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
-                return path  # redirect below
-            path = path / "index.html"
-        return path if path.is_file() else None
+    def _redirect(self, location: str):
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _not_ours(self):
+        body = b"Not Found\n"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def do_HEAD(self):
         self.do_GET(body=False)
 
     def do_GET(self, body: bool = True):
-        path = self._resolve()
-        if path is not None and path.is_dir():
-            self.send_response(301)
-            self.send_header("Location", self.path.split("?", 1)[0] + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
+        url_path = urlsplit(self.path).path
+        if url_path + "/" == self.mount:
+            return self._redirect(self.mount)
+        if not url_path.startswith(self.mount):
+            return self._not_ours()
+        rel = unquote(url_path[len(self.mount):])
+        path = (self.root / rel).resolve()
         status = 200
-        if path is None:
+        if self.root != path and self.root not in path.parents:
+            path = None
+        elif path.is_dir():
+            if not url_path.endswith("/"):
+                return self._redirect(url_path + "/")
+            path = path / "index.html"
+        if path is None or not path.is_file():
             status, path = 404, self.root / "404.html"
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
@@ -86,9 +105,13 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
-def serve(root: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Start serving ``root`` on 127.0.0.1 in a thread; return the server and its base URL."""
-    handler = partial(PagesHandler, root=Path(root).resolve())
+def serve(root: Path, port: int = 0, mount: str = "/") -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start serving ``root`` on 127.0.0.1 under the path ``mount`` ("/" or "/<name>/") in a
+    thread; return the server and the site's URL (ending in "/"). ``root`` may still be empty:
+    the URL is known before the site is built for it."""
+    if not (mount.startswith("/") and mount.endswith("/")):
+        raise ValueError(f"mount must start and end with '/': {mount!r}")
+    handler = partial(PagesHandler, root=Path(root).resolve(), mount=mount)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"

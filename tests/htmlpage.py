@@ -1,10 +1,18 @@
-"""A small parsed view of a built HTML page (stdlib only), for assertions."""
+"""A small parsed view of a built HTML page, for assertions. lxml builds the document tree,
+so the page title is the <title> in <head>, not the one inside an SVG diagram."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
+
+import lxml.etree
+
+_PARSER = lxml.etree.HTMLParser(encoding="utf-8")
+_NO_TEXT = {"script", "style", "template"}
+_BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+           "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+           "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"}
 
 
 @dataclass
@@ -30,54 +38,38 @@ class Page:
         return [h for h in self.heads if rel in (h.get("rel") or "").split()]
 
 
-class _Parser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.page = Page()
-        self._in = []
-        self._text = []
+def _text(element) -> str:
+    """The text a reader sees in an element (changes the tree: call it last): no script or
+    style, no permalink ¶, blocks apart, spaces collapsed."""
+    lxml.etree.strip_elements(element, *_NO_TEXT, with_tail=False)
+    for block in element.iter(*_BLOCKS):
+        block.text = " " + (block.text or "")
+        block.tail = " " + (block.tail or "")
+    return " ".join("".join(element.itertext()).replace("¶", "").split())
 
-    def handle_starttag(self, tag, attrs):
-        a = {k: (v or "") for k, v in attrs}
-        if "id" in a:
-            self.page.ids.add(a["id"])
-        if tag == "html":
-            self.page.lang = a.get("lang", "")
-        elif tag == "a":
-            self.page.links.append(a)
-        elif tag == "link":
-            self.page.heads.append(a)
-        elif tag == "meta":
-            self.page.metas.append(a)
-        elif tag == "script":
-            self.page.scripts.append(a)
-        elif tag == "img":
-            self.page.images.append(a)
-        if tag in ("title", "h1", "script", "style"):
-            self._in.append([tag, []])
 
-    def handle_endtag(self, tag):
-        if self._in and self._in[-1][0] == tag:
-            name, parts = self._in.pop()
-            text = "".join(parts).replace("¶", "").strip()
-            if name == "title":
-                self.page.title = text
-            elif name == "h1":
-                self.page.h1.append(text)
-
-    def handle_data(self, data):
-        if self._in:
-            self._in[-1][1].append(data)
-        if not self._in or self._in[-1][0] not in ("script", "style"):
-            self._text.append(data)
-
-    def close(self):
-        super().close()
-        self.page.text = " ".join(" ".join(self._text).split())
+def parse_html(html: bytes | str) -> Page:
+    if isinstance(html, str):
+        html = html.encode("utf-8")
+    root = lxml.etree.fromstring(html, parser=_PARSER)
+    attrs = lambda tag: [dict(el.attrib) for el in root.iter(tag)]  # noqa: E731
+    head, body = root.find("head"), root.find("body")
+    title = head.find("title") if head is not None else None
+    page = Page(
+        lang=root.get("lang", ""),
+        ids={str(value) for value in root.xpath("//@id")},
+        links=attrs("a"),
+        heads=attrs("link"),
+        metas=attrs("meta"),
+        scripts=attrs("script"),
+        images=attrs("img"),
+    )
+    # Text last: _text rewrites the tree it reads.
+    page.title = _text(title) if title is not None else ""
+    page.h1 = [_text(h) for h in root.iter("h1")]
+    page.text = _text(body) if body is not None else ""
+    return page
 
 
 def parse(path: Path) -> Page:
-    parser = _Parser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return parser.page
+    return parse_html(Path(path).read_bytes())

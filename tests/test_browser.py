@@ -1,12 +1,16 @@
-"""The built site in headless Chromium: search per language, language switching with the
-#fragment, copy-link, link-preview meta, the 404 page, and no requests to other hosts."""
+"""The built site in headless Chromium, served as a user site and as a project site: search
+per language, language switching with the #fragment, copy-link, link-preview meta, the 404
+page, and no requests to other hosts."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pages_server
 import pytest
 from search_input import run_query
+
+from conftest import only_shape
 
 pytestmark = pytest.mark.browser
 
@@ -19,17 +23,21 @@ def search(page, query: str) -> list[str]:
     )
 
 
-def page_of(url: str) -> str:
-    return urlsplit(url).path.split("#")[0]
+def page_of(url: str, base_url: str) -> str:
+    """The page a URL leads to, from the site's root: "en/404/" (no ?query, no #fragment)."""
+    root = urlsplit(base_url)
+    parts = urlsplit(url)
+    assert parts.netloc == root.netloc and parts.path.startswith(root.path), f"{url} is not on {base_url}"
+    return parts.path[len(root.path):]
 
 
-@pytest.mark.parametrize("lang, prefix", [("ko", "/"), ("en", "/en/")])
+@pytest.mark.parametrize("lang, prefix", [("ko", ""), ("en", "en/")])
 def test_search_returns_only_pages_of_the_current_language(page, base_url, lang, prefix):
-    page.goto(f"{base_url}{prefix.lstrip('/')}404/")
+    page.goto(f"{base_url}{prefix}404/")
     results = search(page, "404")
-    assert page_of(results[0]) == f"{prefix}404/"
+    assert page_of(results[0], base_url) == f"{prefix}404/"
     for url in results:
-        assert page_of(url).startswith("/en/") == (lang == "en"), url
+        assert page_of(url, base_url).startswith("en/") == (lang == "en"), url
 
 
 QUERIES = [
@@ -43,17 +51,21 @@ QUERIES = [
 ]
 
 
+# Ranking comes from the search index, which is the same in both shapes (its locations are
+# relative): checked once, in the deployed shape.
+@only_shape("project")
 @pytest.mark.parametrize("lang, query, code", QUERIES, ids=[f"{l}-{q}" for l, q, _ in QUERIES])
 def test_search_finds_the_code_in_the_top_three(page, base_url, lang, query, code):
     prefix = "" if lang == "ko" else "en/"
     page.goto(f"{base_url}{prefix}")
     pages = []
     for url in search(page, query):
-        if page_of(url) not in pages:
-            pages.append(page_of(url))
-    assert f"/{prefix}{code}/" in pages[:3], pages[:5]
+        if page_of(url, base_url) not in pages:
+            pages.append(page_of(url, base_url))
+    assert f"{prefix}{code}/" in pages[:3], pages[:5]
 
 
+@only_shape("project")
 def test_search_by_prefix_lists_the_40x_codes(page, base_url, registry):
     page.goto(base_url)
     search(page, "40")
@@ -62,8 +74,8 @@ def test_search_by_prefix_lists_the_40x_codes(page, base_url, registry):
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
         page.wait_for_timeout(200)
     urls = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    pages = {page_of(u) for u in urls}
-    expected = {f"/{c.code}/" for c in registry.codes if 400 <= c.code <= 409}
+    pages = {page_of(u, base_url) for u in urls}
+    expected = {f"{c.code}/" for c in registry.codes if 400 <= c.code <= 409}
     assert len(expected) == 10
     assert expected <= pages, sorted(expected - pages)
 
@@ -83,29 +95,63 @@ def test_language_switch_keeps_the_page_and_fragment(page, base_url, start, lang
     assert page.get_attribute("html", "lang") == target_lang
 
 
+def copy_link(page) -> str:
+    """Click "copy Markdown link", wait until the button says it copied, read the clipboard."""
+    button = page.locator(".sc-copy-link")
+    label, copied = button.inner_text(), button.get_attribute("data-copied")
+    assert copied and copied != label
+    button.click()
+    page.wait_for_function("([b, text]) => b.textContent.trim() === text", arg=[button.element_handle(), copied])
+    return page.evaluate("navigator.clipboard.readText()")
+
+
 @pytest.mark.parametrize("path, expected", [
     ("404/", "[404 Not Found (찾을 수 없음)]({base}404/)"),
     ("en/429/", "[429 Too Many Requests]({base}en/429/)"),
 ])
 def test_copy_link_puts_a_markdown_link_on_the_clipboard(page, context, base_url, path, expected):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(base_url + path + "#django")
+    assert copy_link(page) == expected.format(base=base_url)
+
+
+@only_shape("user")
+def test_copy_link_gives_the_address_the_reader_is_on(browser, site, base_url):
+    # The same files served at another address, as a build made for one URL (the
+    # 127.0.0.1:8000 default without SITE_URL) is read at another: the link copied is the
+    # page the reader is on, not the address the build was told.
+    server, elsewhere = pages_server.serve(site)
+    try:
+        assert elsewhere != base_url
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(elsewhere + "en/429/")
+        assert copy_link(page) == f"[429 Too Many Requests]({elsewhere}en/429/)"
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("path, lang, here, other", [
+    ("en/404/", "en", "en/404/", "404/"),
+    ("", "ko", "", "en/"),
+    ("en/", "en", "en/", ""),
+])
+def test_link_preview_meta(page, base_url, path, lang, here, other):
     page.goto(base_url + path)
-    page.locator(".sc-copy-link").click()
-    page.wait_for_function("document.querySelector('.sc-copy-link').textContent !== ''")
-    assert page.evaluate("navigator.clipboard.readText()") == expected.format(base=base_url)
-
-
-def test_link_preview_meta(page, base_url):
-    page.goto(base_url + "en/404/")
     meta = lambda key: page.get_attribute(f'meta[property="{key}"]', "content")  # noqa: E731
-    assert meta("og:title") == "404 Not Found"
-    assert meta("og:url") == base_url + "en/404/"
-    assert meta("og:locale") == "en_US" and meta("og:locale:alternate") == "ko_KR"
+    if here == "en/404/":
+        assert meta("og:title") == "404 Not Found"
+    locales = {"ko": "ko_KR", "en": "en_US"}
+    assert meta("og:url") == base_url + here
+    assert meta("og:locale") == locales[lang] and meta("og:locale:alternate") == locales["en" if lang == "ko" else "ko"]
     assert meta("og:description") and meta("og:description") == page.get_attribute('meta[name="description"]', "content")
     assert page.get_attribute('meta[name="twitter:card"]', "content") == "summary"
-    assert page.get_attribute('link[rel="canonical"]', "href") == base_url + "en/404/"
+    assert page.get_attribute('link[rel="canonical"]', "href") == base_url + here
     alternates = {a: page.get_attribute(f'link[rel="alternate"][hreflang="{a}"]', "href") for a in ("ko", "en", "x-default")}
-    assert alternates == {"ko": base_url + "404/", "en": base_url + "en/404/", "x-default": base_url + "404/"}
+    ko, en = (here, other) if lang == "ko" else (other, here)
+    assert alternates == {"ko": base_url + ko, "en": base_url + en, "x-default": base_url + ko}
 
 
 @pytest.mark.parametrize("path, lang, heading, suggested", [
@@ -122,12 +168,29 @@ def test_missing_pages_explain_the_404_in_the_right_language(page, base_url, pat
     assert page.locator("article h1").inner_text() == heading
     assert "404 Not Found" in page.locator("article").inner_text()
     shown = page.locator("#sc-suggest li a").all_inner_texts()
-    assert [s.split()[0] for s in shown][: len(suggested)] == suggested
-    if suggested:
-        prefix = "en/" if lang == "en" else ""
-        assert page.locator("#sc-suggest li a").first.get_attribute("href") == f"{base_url}{prefix}{suggested[0]}/"
+    assert [s.split()[0] for s in shown] == suggested
+    assert page.locator("#sc-suggest").is_visible() == bool(suggested)
+    prefix = "en/" if lang == "en" else ""
+    hrefs = [a.get_attribute("href") for a in page.locator("#sc-suggest li a").all()]
+    assert hrefs == [f"{base_url}{prefix}{code}/" for code in suggested]
 
 
+@pytest.mark.parametrize("path, lang, other, home", [
+    ("nope/", "ko", "en", "en/"),
+    ("en/nope/", "en", "ko", ""),
+    ("en/4xx/nope/", "en", "ko", ""),
+])
+def test_language_switch_on_a_missing_page_leads_to_the_other_home(page, base_url, path, lang, other, home):
+    assert page.goto(base_url + path).status == 404
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={other}]").click()
+    page.wait_for_url(base_url + home)
+    assert page.get_attribute("html", "lang") == other
+    assert page.locator("article h1").count() == 1
+
+
+@only_shape("project")  # which hosts a page asks does not depend on the URL prefix
 @pytest.mark.parametrize("path", ["", "404/", "en/", "en/503/"])
 def test_no_request_leaves_the_site(page, base_url, path):
     hosts = set()

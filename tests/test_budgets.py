@@ -1,6 +1,7 @@
-"""Byte and request budgets, measured the way scripts/bench.py measures them (headless
-Chromium, the site served like GitHub Pages with gzip). Times are reported by the benchmark,
-never asserted here."""
+"""Byte and request budgets, measured as scripts/bench.py measures them (scripts/measure.py:
+headless Chromium, the site served like GitHub Pages with gzip). Times are reported by the
+benchmark, never asserted here. Measured on the deployed shape, a project site: the bytes of
+the two shapes differ only by the URL prefix."""
 
 from __future__ import annotations
 
@@ -8,21 +9,22 @@ import gzip
 
 import pytest
 
-import bench
+from conftest import only_shape
+from measure import measure_visit
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, only_shape("project")]
 
 FIRST_VISIT_BYTES = 80 * 1024
 FIRST_VISIT_REQUESTS = 10
 REPEAT_VISIT_BYTES = 12 * 1024
-INDEX_GZIP_BYTES = 60 * 1024
+INDEX_GZIP_BYTES = 80 * 1024  # issue 13: the index may grow to hold headers, names and more sections
 
 
 @pytest.mark.parametrize("path", ["404/", "en/404/", "en/429/", "503/"])
 def test_code_page_first_and_repeat_visit(browser, base_url, path):
     context = browser.new_context()
-    first = bench.measure_visit(context, base_url + path)
-    repeat = bench.measure_visit(context, base_url + path)
+    first = measure_visit(context, base_url + path)
+    repeat = measure_visit(context, base_url + path)
     context.close()
     assert first["requests"] <= FIRST_VISIT_REQUESTS, first["urls"]
     assert first["bytes"] <= FIRST_VISIT_BYTES, (first["bytes"], first["urls"])

@@ -38,7 +38,7 @@ def valid_entries(draw):
         "vendor": draw(line),
         "spec": [{"url": "https://example.org/spec", "title": draw(line)}],
         "summary": {"ko": draw(line), "en": draw(line)},
-        "keywords": draw(st.lists(line, max_size=3)),
+        "keywords": {"ko": draw(st.lists(line, max_size=3)), "en": draw(st.lists(line, max_size=3))},
         "meaning": {"ko": draw(line), "en": draw(line)},
     }
 

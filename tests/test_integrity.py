@@ -1,14 +1,18 @@
-"""Integrity of the built site: every internal link and #fragment resolves, every page has
-one h1, a title, a description and the right lang, and two builds are byte-identical."""
+"""Integrity of the built site, for a user site and a project site: every internal link and
+#fragment resolves, every absolute URL a page advertises is a page of the served site, every
+page has one h1, a title, a description and the right lang, and two builds are byte-identical."""
 
 from __future__ import annotations
 
+import http.client
+import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import SITE_URL, run_mkdocs_build
+from conftest import only_shape, run_mkdocs_build
 from htmlpage import parse
 
 
@@ -16,18 +20,21 @@ def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def _url_of(site: Path, html: Path) -> str:
+def _url_of(site: Path, base_url: str, html: Path) -> str:
+    """Where a page is served; a 404 page is served at any missing path, so at a made-up one."""
     rel = html.relative_to(site).as_posix()
+    if html.name == "404.html":
+        return base_url + rel.removesuffix("404.html") + "no/such/page/"
     if rel.endswith("index.html"):
         rel = rel[: -len("index.html")]
-    return SITE_URL + rel
+    return base_url + rel
 
 
-def _target(site: Path, url: str) -> Path | None:
+def _target(site: Path, base_url: str, url: str) -> Path | None:
     """The file a same-site URL is served from, or None if it is not on this site."""
-    if not url.startswith(SITE_URL):
+    if not url.startswith(base_url):
         return None
-    rel = unquote(urlsplit(url).path)[len(urlsplit(SITE_URL).path):]
+    rel = unquote(urlsplit(url).path)[len(urlsplit(base_url).path):]
     path = site / rel
     return path / "index.html" if rel.endswith("/") or rel == "" else path
 
@@ -37,19 +44,17 @@ def parsed(site):
     return {html: parse(html) for html in _pages(site)}
 
 
-def test_every_internal_link_and_fragment_resolves(site, parsed):
+def test_every_internal_link_and_fragment_resolves(site, base_url, parsed):
     broken = []
     for html, page in parsed.items():
-        if html.name == "404.html":
-            continue  # served at any path; its links are absolute and checked by the browser tests
-        here = _url_of(site, html)
+        here = _url_of(site, base_url, html)
         refs = [a.get("href", "") for a in page.links] + [h.get("href", "") for h in page.heads]
         refs += [s.get("src", "") for s in page.scripts if s.get("src")] + [i.get("src", "") for i in page.images]
         for ref in refs:
             if not ref or ref.startswith(("mailto:", "javascript:", "data:")):
                 continue
             url = urljoin(here, ref)
-            target = _target(site, url)
+            target = _target(site, base_url, url)
             if target is None:
                 continue
             if not target.exists():
@@ -82,9 +87,60 @@ def test_code_section_anchors_are_the_same_in_both_languages(site, registry):
         assert ko == en, f"{c.code}: {sorted(ko ^ en)}"
 
 
-def test_two_builds_of_one_commit_are_byte_identical(site, tmp_path):
+def _advertised_urls(site: Path, parsed: dict) -> dict[str, str]:
+    """Every absolute URL the site hands to search engines, link previews and bots, with where
+    it was found: canonical, hreflang alternates and og:url of each page, the sitemap's
+    entries and their alternates, and the page URLs in codes.json."""
+    found: dict[str, str] = {}
+    for html, page in parsed.items():
+        where = str(html.relative_to(site))
+        for link in page.link_rel("canonical") + [h for h in page.link_rel("alternate") if h.get("hreflang")]:
+            found.setdefault(link["href"], f"{where}: <link rel={link['rel']} hreflang={link.get('hreflang')}>")
+        if page.meta("og:url"):
+            found.setdefault(page.meta("og:url"), f"{where}: og:url")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    for loc in sitemap.iterfind("s:url/s:loc", ns):
+        found.setdefault(loc.text.strip(), "sitemap.xml: <loc>")
+    for alt in sitemap.iterfind("s:url/x:link", ns):
+        found.setdefault(alt.get("href"), f"sitemap.xml: alternate {alt.get('hreflang')}")
+    for entry in json.loads((site / "codes.json").read_text(encoding="utf-8"))["codes"]:
+        for lang, url in entry["url"].items():
+            found.setdefault(url, f"codes.json: {entry['code']} url.{lang}")
+    return found
+
+
+def _status(url: str) -> tuple[int, str]:
+    """Status and Content-Type of a GET, redirects not followed (a 301 is not a page)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=10)
+    try:
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("Content-Type", "")
+    finally:
+        connection.close()
+
+
+def test_every_advertised_url_is_a_page_of_the_served_site(site, base_url, parsed, registry):
+    advertised = _advertised_urls(site, parsed)
+    assert len(advertised) >= 2 * len(registry.codes), "fewer URLs than code pages: the collector is broken"
+    not_pages = []
+    for url, where in sorted(advertised.items()):
+        if not url.startswith(base_url):
+            not_pages.append(f"{where}: {url} is not on {base_url}")
+            continue
+        status, ctype = _status(url)
+        if status != 200 or not ctype.startswith("text/html"):
+            not_pages.append(f"{where}: {url} -> {status} {ctype}")
+    assert not_pages == []
+
+
+@only_shape("project")  # one more build is enough: the project site, as deployed
+def test_two_builds_of_one_commit_are_byte_identical(site, base_url, tmp_path):
     again = tmp_path / "again"
-    proc = run_mkdocs_build(again)
+    proc = run_mkdocs_build(again, base_url)
     assert proc.returncode == 0, proc.stderr
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}

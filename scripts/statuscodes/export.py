@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import LANGUAGES, Registry
-
-PAGE_PREFIX = {"ko": "", "en": "en/"}
+from .model import LANGUAGES, Registry, lang_root
 
 
 def codes_json(registry: Registry, site_url: str) -> str:
@@ -23,7 +21,7 @@ def codes_json(registry: Registry, site_url: str) -> str:
             "vendor": c.vendor,
             "other_phrases": list(c.other_phrases),
             "spec": [{"label": s.label, "url": s.href} for s in c.spec],
-            "url": {lang: f"{base}{PAGE_PREFIX[lang]}{c.code}/" for lang in LANGUAGES},
+            "url": {lang: f"{base}{lang_root(lang)}{c.code}/" for lang in LANGUAGES},
         })
     document = {
         "description": "HTTP status codes: the IANA registry plus common unofficial codes",

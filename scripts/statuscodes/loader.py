@@ -3,6 +3,7 @@ the file, the code and the field."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -10,11 +11,17 @@ from pydantic import BaseModel, ValidationError
 
 from .model import ChoosingGuide, Registry, StatusClass, StatusCode, Text
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
+DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a code file is ~10 KB; field limits catch long text with a better message
 
 
 _UNREADABLE = object()  # _read_yaml already reported why
+# libyaml's parser where PyYAML has it (its wheels do): parsing is most of a rebuild otherwise.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Parsed files by (path, mtime, size): `mkdocs serve` keeps this module loaded, so a rebuild
+# after an edit parses only the edited file.
+_parsed: dict[tuple[Path, int, int], object] = {}
 
 
 class DataError(Exception):
@@ -26,6 +33,17 @@ class DataError(Exception):
 
 
 def _read_yaml(path: Path, problems: list[str], where: str) -> object:
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _parsed:
+        value = _parse_yaml(path, problems, where)
+        if value is _UNREADABLE:
+            return value
+        _parsed[key] = value
+    return _parsed[key]
+
+
+def _parse_yaml(path: Path, problems: list[str], where: str) -> object:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         problems.append(f"{where}: file is {len(raw)} bytes, more than the {MAX_FILE_BYTES} allowed")
@@ -36,7 +54,7 @@ def _read_yaml(path: Path, problems: list[str], where: str) -> object:
         problems.append(f"{where}: not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})")
         return _UNREADABLE
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -93,6 +111,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         entry = _validate(StatusCode, raw, problems, where)
         if entry is None:
             continue
+        problems.extend(f"{where}: field '{field}': {why}" for field, why in entry.missing())
         if path.stem != str(entry.code):
             problems.append(f"{where}: field 'code': {entry.code} does not match the file name {path.name}")
         if path.parent.name != f"{entry.status_class}xx":

@@ -6,9 +6,10 @@ rendered as Markdown. Every human-readable field is a ``Text`` holding both lang
 
 from __future__ import annotations
 
+import json
 import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -21,10 +22,19 @@ from pydantic import (
     model_validator,
 )
 
+# The site's languages, in order. The first is the default, served at the site root; the others
+# under /<lang>/. mkdocs.yml's i18n languages must say the same (checked by the MkDocs hook).
 LANGUAGES = ("ko", "en")
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def lang_root(lang: str) -> str:
+    """A language's folder in the built site: "" for the default language, "en/" for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 # Markdown fields may hold code, lists and links, never active content.
 _ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form)\b|javascript:", re.I)
+_JSON_DETAIL = re.compile(r'"detail":\s*("(?:[^"\\]|\\.)*")')  # a "detail" string in an example's JSON
 _MAX_FIELD = 20_000  # characters; a page section longer than this is a mistake, not content
 
 
@@ -67,6 +77,17 @@ class Markdown(Strict):
     en: MarkdownStr
 
     def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Keywords(Strict):
+    """Words readers type for a code that its page may not say: nicknames, spacing variants,
+    old names, the situation in their own words. Korean search also finds the English ones."""
+
+    ko: list[PlainLine] = []
+    en: list[PlainLine] = []
+
+    def __getitem__(self, lang: str) -> list[str]:
         return getattr(self, lang)
 
 
@@ -152,10 +173,16 @@ class Constants(Strict):
     python: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = []
     drf: Annotated[str, StringConstraints(pattern=r"^HTTP_\d{3}_[A-Z0-9_]+$")] | None = None
     go: Annotated[str, StringConstraints(pattern=r"^Status[A-Za-z0-9]+$")] | None = None
-    spring: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = None
+    # One name, or the name before Spring 7.0 first and the one 7.0 added (the old one deprecated).
+    spring: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = Field(default=[], max_length=2)
     dotnet: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$")] | None = None
     node: PlainLine | None = None  # http.STATUS_CODES[code]
     rails: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+
+    @field_validator("spring", mode="before")
+    @classmethod
+    def _one_spring_name(cls, value):
+        return [value] if isinstance(value, str) else value
 
 
 class Django(Strict):
@@ -188,7 +215,7 @@ class StatusCode(Strict):
     spec: list[SpecRef] = Field(min_length=1)
     summary: Text
     verdict: Text | None = None  # when to send it, or "never send this": the first screen of the page
-    keywords: list[PlainLine] = []  # extra search words (Korean spacing variants, slang)
+    keywords: Keywords = Keywords()  # extra search words per language (spacing variants, slang)
 
     # The rich reference sections (optional while a page is being written).
     meaning: Markdown | None = None
@@ -229,6 +256,11 @@ class StatusCode(Strict):
         code = info.data.get("code")
         if value is not None and code is not None and code < 400:
             raise ValueError("example error bodies are for 4xx and 5xx codes only")
+        # Pages show the example's "detail" in their own language: it must be the error's.
+        example = info.data.get("example") or ""
+        for detail in _JSON_DETAIL.findall(example) if value is not None else []:
+            if detail != json.dumps(value.detail.en, ensure_ascii=False):
+                raise ValueError(f"the example's \"detail\" {detail} must be error.detail.en, which Korean pages replace with error.detail.ko")
         return value
 
     @field_validator("constants")
@@ -246,6 +278,25 @@ class StatusCode(Strict):
         if len(codes) != len(set(codes)):
             raise ValueError("lists a related code twice")
         return value
+
+    # What a page needs before it can ship, by standing. The loader reports each missing field;
+    # `make new-code` writes a file with exactly these fields to fill in.
+    REQUIRED_FOR_REGISTERED: ClassVar[tuple[str, ...]] = ("verdict", "meaning", "when_to_use", "confused_with", "client", "example",
+                               "django", "frontend", "history")
+    REQUIRED_FOR_UNOFFICIAL: ClassVar[tuple[str, ...]] = ("verdict", "meaning", "when_to_use", "history")
+
+    def missing(self) -> list[tuple[str, str]]:
+        """(field, why) for each field this code's page still needs."""
+        if self.standing is Standing.unofficial:
+            kind, fields = "unofficial codes", self.REQUIRED_FOR_UNOFFICIAL
+        else:
+            kind, fields = "registered codes", self.REQUIRED_FOR_REGISTERED
+        found = [(f, f"required for {kind}") for f in fields if not getattr(self, f)]
+        if self.standing is not Standing.unofficial and self.code >= 400 and self.error is None:
+            found.append(("error", "required for registered 4xx and 5xx codes (the example error bodies)"))
+        if self.standing is Standing.unofficial and self.spec[0].url is None:
+            found.append(("spec.0.url", "an unofficial code links the vendor's documentation first"))
+        return found
 
 
 class StatusClass(Strict):

@@ -42,6 +42,19 @@ def problem_details(code: StatusCode, lang: str) -> dict:
     return body
 
 
+def example_exchange(code: StatusCode, lang: str) -> Markup:
+    """The example exchange. Its JSON "detail" is the error's (model.py checks), so each page
+    shows it in the page's language, like the error bodies below it."""
+    text = code.example
+    if code.error:
+        text = text.replace(_json_string(code.error.detail.en), _json_string(code.error.detail[lang]))
+    return Markup(text)
+
+
+def _json_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def google_legacy_error(code: StatusCode, lang: str) -> dict:
     """The same error in the legacy Google Cloud JSON API shape (the team note's format)."""
     message = code.error.detail[lang]
@@ -151,6 +164,7 @@ def make_environment() -> Environment:
     env.filters["breakable"] = _breakable
     env.globals.update(
         problem_details=problem_details,
+        example_exchange=example_exchange,
         google_legacy_error=google_legacy_error,
         exchange=exchange,
         fenced=fenced,

@@ -1,15 +1,25 @@
-"""One search index per language, kept small.
+"""One search index per language, with what each code page contributes in its own field.
 
 static-i18n merges every language into site/search/search_index.json, so a Korean reader
 searching "404" would get English pages too. This splits the merged index into one file per
 language root (/search/..., /en/search/...), with locations relative to that root (the
-pages' Material "base" points there, see mkdocs_hooks.on_post_page).
+pages' Material "base" points there, see mkdocs_hooks.on_post_page). static-i18n cannot do
+this itself, which is why it runs after the build.
 
-It also decides what is worth searching. Every code page is found by its number, reason
-phrase, names, summary, keywords and framework names (as tags, which rank highest) and by its
-"meaning" section; the rest of a code page, the lists that repeat every summary (home, class
-tables, cheat sheet) and code listings are left out, which keeps each index under its
-60 KB gzip budget (tests/test_budgets.py). Guides are searched in full, minus code listings.
+What a code page contributes (the field boosts are in mkdocs.yml, plugins.search.fields; the
+page boost, registered codes above unofficial ones, is front matter `search.boost`):
+- title: "404 Not Found", plus the Korean name on Korean pages;
+- text: the summary, so that the result's snippet is the page's one-sentence answer;
+- vendor: who sends an unofficial code, so that naming the vendor brings its codes back up;
+- names: other phrases, keywords, the Korean name and keywords written without spaces, and
+  framework names split into words (PermissionDenied -> Permission Denied);
+- headers: the header fields that go with the code (Retry-After, WWW-Authenticate), also
+  written whole (RetryAfter), which the search worker matches against a typed "Retry-After";
+- constants: framework names, whole (HTTP_404_NOT_FOUND, HTTPStatus.NOT_FOUND, Http404);
+- the sections that explain the code (meaning, when to use it, headers), as their own entries.
+The rest of a code page, the lists that repeat every summary (home, class tables, cheat sheet)
+and code listings are left out. Guides are searched in full, minus code listings and the
+parts marked data-search-exclude (the decision diagram).
 """
 
 from __future__ import annotations
@@ -18,21 +28,21 @@ import json
 import re
 from pathlib import Path
 
-from .model import LANGUAGES, Registry
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Registry, StatusCode, lang_root
 
-# Material appends "*" to every query word for prefix search; lunr's English trimmer and stemmer
-# would eat or mangle it ("throttled*"), and its stop words would drop "not" from "not found".
-# The separator already splits at punctuation, so English runs no pipeline. Korean runs the
-# particle stemmer of docs/assets/javascripts/lunr/min/lunr.ko.min.js, which keeps the "*".
+# Material appends "*" to every query word, and lunr runs no pipeline on such a word; the
+# query side is done by the site's search worker (docs/assets/javascripts/workers/site-search.js).
+# English runs no pipeline: lunr's stop words would drop "not" from "not found". Korean runs the
+# particle stemmer of docs/assets/javascripts/lunr/min/lunr.ko.min.js.
 SEARCH_LANG = {"ko": ["ko"], "en": ["en"]}
 PIPELINES = {"ko": ["stemmer"], "en": []}
-
 
 _CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CODE_PAGE = re.compile(r"^(\d{3})/(#(.*))?$")
-_KEPT_CODE_SECTIONS = {None, "meaning"}
+_KEPT_CODE_SECTIONS = {None, "meaning", "when-to-use", "headers"}
 _LIST_PAGES = re.compile(r"^(|[1-5]xx/|guides/cheatsheet/)#")  # their sections are tables of summaries
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def _plain(html: str) -> str:
@@ -46,47 +56,57 @@ def _keep(doc: dict) -> bool:
     return not _LIST_PAGES.match(doc["location"])
 
 
-def framework_names(code) -> list[str]:
-    names = [f"HTTPStatus.{n}" for n in code.constants.python]
-    if code.constants.drf:
-        names.append(code.constants.drf)
+def framework_names(code: StatusCode) -> list[str]:
+    k = code.constants
+    names = [f"HTTPStatus.{n}" for n in k.python]
+    names += [n for n in (k.drf, k.go, k.dotnet) if n]
+    names += list(k.spring)
     if code.django:
         names += sorted({dotted.rpartition(".")[2] for dotted in code.django.produces})
-    return names
+    return list(dict.fromkeys(names))
 
 
-def _root(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
+def _names(code: StatusCode, lang: str) -> list[str]:
+    words = list(code.other_phrases) + code.keywords.en
+    if lang == "ko":
+        # Korean is written with and without spaces ("레이트 리밋", "레이트리밋").
+        korean = [code.name_ko] + code.keywords.ko
+        words += code.keywords.ko + [w.replace(" ", "") for w in korean if " " in w]
+    # PermissionDenied and StatusTooManyRequests as words, for readers who type them so.
+    words += [_CAMEL.sub(" ", n) for n in framework_names(code) if _CAMEL.search(n)]
+    return list(dict.fromkeys(words))
 
 
-def split_search_index(site: Path, registry: Registry, default: str) -> dict[str, Path]:
+def code_entry(doc: dict, code: StatusCode, lang: str) -> dict:
+    title = f"{code.code} {code.phrase}" + (f" · {code.name_ko}" if lang == "ko" else "")
+    entry = dict(doc, title=title, text=code.summary[lang])
+    entry["names"] = " · ".join(_names(code, lang))
+    # Each header also whole (ContentRange), for the worker's whole-name clause.
+    entry["headers"] = " ".join(f"{h.name} {h.name.replace('-', '')}" for h in code.headers)
+    entry["constants"] = " ".join(framework_names(code))
+    if code.vendor:
+        entry["vendor"] = code.vendor
+    return entry
+
+
+def split_search_index(site: Path, registry: Registry) -> dict[str, Path]:
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    codes = {f"{c.code}/": c for c in registry.codes}
     docs = {lang: [] for lang in LANGUAGES}
     for doc in merged["docs"]:
-        lang = next((l for l in LANGUAGES if l != default and doc["location"].startswith(f"{l}/")), default)
-        doc = dict(doc, location=doc["location"][len(_root(lang, default)):])
-        if _keep(doc):
-            docs[lang].append(dict(doc, text=_plain(doc["text"])))
+        lang = next((l for l in LANGUAGES if lang_root(l) and doc["location"].startswith(lang_root(l))),
+                    DEFAULT_LANGUAGE)
+        doc = dict(doc, location=doc["location"][len(lang_root(lang)):])
+        if not _keep(doc):
+            continue
+        code = codes.get(doc["location"])
+        docs[lang].append(code_entry(doc, code, lang) if code else dict(doc, text=_plain(doc["text"])))
 
-    codes = {f"{c.code}/": c for c in registry.codes}
     written = {}
     for lang in LANGUAGES:
-        for doc in docs[lang]:
-            code = codes.get(doc["location"])
-            if code is None:
-                continue
-            extra = list(code.keywords) + list(code.other_phrases)
-            if lang == "ko":
-                # The Korean name ranks with the title; written without spaces it still matches.
-                doc["title"] = f"{doc['title']} · {code.name_ko}"
-                extra.append(code.name_ko.replace(" ", ""))
-            doc["text"] = doc["text"] + " " + " ".join(extra)
-            # Framework names rank like tags (Material boosts the tags field), so a search for
-            # HTTP_404_NOT_FOUND or PermissionDenied puts the code's page first.
-            doc["tags"] = framework_names(code)
         config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang])
-        path = site / _root(lang, default) / "search" / "search_index.json"
+        path = site / lang_root(lang) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"config": config, "docs": docs[lang]}, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")

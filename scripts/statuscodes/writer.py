@@ -1,5 +1,6 @@
-"""Write generated pages into ``docs/``: only what changed, atomically, and remove
-pages the data no longer produces."""
+"""Write the generated pages to disk: only what changed, atomically, and remove pages the
+data no longer produces. MkDocs reads them from GENERATED_DIR, outside docs/, so that
+`mkdocs serve` does not rebuild again for its own writes; they are there to read, too."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 from .pages import GENERATED_MARK
+
+GENERATED_DIR = Path(__file__).resolve().parents[2] / ".cache" / "pages"
 
 
 def is_generated(path: Path) -> bool:
@@ -30,20 +33,20 @@ def _write_atomic(path: Path, content: str) -> None:
         raise
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> tuple[list[str], list[str]]:
-    """Sync ``docs_dir`` with ``pages``; return (written, removed) relative paths.
+def write_pages(pages: dict[str, str], out_dir: Path) -> tuple[list[str], list[str]]:
+    """Sync ``out_dir`` with ``pages``; return (written, removed) relative paths.
 
-    Unchanged files are not touched, so ``mkdocs serve`` does not rebuild in a loop.
+    Unchanged files keep their mtime, so a dirty rebuild skips their pages.
     """
     written, removed = [], []
     for rel, content in sorted(pages.items()):
-        path = docs_dir / rel
+        path = out_dir / rel
         if path.exists() and path.read_text(encoding="utf-8") == content:
             continue
         _write_atomic(path, content)
         written.append(rel)
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
+    for path in sorted(out_dir.rglob("*.md")):
+        rel = path.relative_to(out_dir).as_posix()
         if rel not in pages and is_generated(path):
             path.unlink()
             removed.append(rel)

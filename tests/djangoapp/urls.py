@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import claims
+from . import claims, sharp_edges
 
 urlpatterns = [
     path("claim/raise/<str:dotted>/", claims.raise_view),
@@ -8,6 +8,12 @@ urlpatterns = [
     path("claim/decorated/<str:dotted>/", claims.decorated_view),
     path("claim/csrf/", claims.csrf_protected),
     path("guide/", include("djangoapp.guide.urls")),
+    # Sharp edges the code pages describe, beyond django.produces.
+    path("edge/etag/", sharp_edges.etag_view),
+    path("edge/condition/", sharp_edges.condition_view),
+    path("edge/form/", sharp_edges.TitleFormView.as_view()),
+    path("edge/drf/open/", sharp_edges.OutOfTheBoxAPI.as_view()),
+    path("edge/drf/signed-in/", sharp_edges.SignedInOnlyAPI.as_view()),
 ]
 
 # The guide's error views answer problem+json under /guide/api/ and fall back to

@@ -1,0 +1,189 @@
+"""Views for tests/test_review_claims_b.py: each one exercises a Django or DRF behaviour that a
+4xx code page describes in prose (not a `django.produces` entry), so the claim can be run.
+
+The URLconf at the bottom includes the project's own, and the tests switch to it with
+override_settings(ROOT_URLCONF=...)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import include, path
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import etag, require_GET
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import Throttled
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+
+@csrf_exempt
+def read_post(request):
+    """Reads request.POST, as a form view does (400 pages: size and field limits, multipart)."""
+    return JsonResponse({"fields": len(request.POST)})
+
+
+@csrf_exempt
+def ignore_body(request):
+    """Never touches the body, so Django's upload limits are never checked (400 page)."""
+    return HttpResponse("ok")
+
+
+@csrf_exempt
+def read_body(request):
+    """Returns the number of body bytes Django handed to the view (411 page)."""
+    return JsonResponse({"length": len(request.body)})
+
+
+def raise_django_validation_error(request):
+    raise ValidationError("not valid")
+
+
+class DjangoValidationErrorInApi(APIView):
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request):
+        raise ValidationError("not valid")
+
+
+@require_GET
+def get_only(request):
+    return HttpResponse("ok")
+
+
+class GetOnlyView(View):
+    def get(self, request):
+        return HttpResponse("ok")
+
+
+class DrfGetOnly(APIView):
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request):
+        return Response({"ok": True})
+
+
+class JsonOnly(APIView):
+    """One renderer, one parser: what the 406 and 415 pages show."""
+
+    authentication_classes = []
+    permission_classes = []
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+
+    def get(self, request):
+        return Response({"ok": True})
+
+    def post(self, request):
+        return Response({"received": request.data})
+
+
+class DefaultParsers(APIView):
+    authentication_classes = []
+    permission_classes = []
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    def post(self, request):
+        return Response({"keys": sorted(request.data.keys())})
+
+
+class RaisesHttp404(APIView):
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request):
+        raise Http404
+
+
+class IgnoresData(APIView):
+    authentication_classes = []
+    permission_classes = []
+    parser_classes = [JSONParser]
+
+    def post(self, request):
+        return Response({"ok": True})
+
+
+@login_required
+def inbox(request):
+    return HttpResponse("inbox")
+
+
+class SessionOnly(APIView):
+    """SessionAuthentication first: no WWW-Authenticate, so DRF answers 403 (403 page)."""
+
+    authentication_classes = [SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        return Response({"ok": True})
+
+    def post(self, request):
+        return Response({"ok": True})
+
+
+class ThrottledView(APIView):
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request):
+        raise Throttled(wait=30)
+
+
+class OncePerMinute(AnonRateThrottle):
+    rate = "1/minute"
+    scope = "review-b"
+
+
+class RateLimited(APIView):
+    authentication_classes = []
+    permission_classes = []
+    throttle_classes = [OncePerMinute]
+
+    def get(self, request):
+        return Response({"ok": True})
+
+
+def _article_etag(request):
+    return '"v2"'
+
+
+@csrf_exempt
+@etag(_article_etag)
+def article(request):
+    return HttpResponse("saved")
+
+
+def status_444(request):
+    return HttpResponse(status=444)
+
+
+urlpatterns = [
+    path("review-b/read-post/", read_post),
+    path("review-b/read-body/", read_body),
+    path("review-b/ignore-body/", ignore_body),
+    path("review-b/rate-limited/", RateLimited.as_view()),
+    path("review-b/django-validation-error/", raise_django_validation_error),
+    path("review-b/django-validation-error-api/", DjangoValidationErrorInApi.as_view()),
+    path("review-b/get-only/", get_only),
+    path("review-b/get-only-cbv/", GetOnlyView.as_view()),
+    path("review-b/drf-get-only/", DrfGetOnly.as_view()),
+    path("review-b/json-only/", JsonOnly.as_view()),
+    path("review-b/default-parsers/", DefaultParsers.as_view()),
+    path("review-b/session-only/", SessionOnly.as_view()),
+    path("review-b/drf-http404/", RaisesHttp404.as_view()),
+    path("review-b/ignores-data/", IgnoresData.as_view()),
+    path("review-b/inbox/", inbox),
+    path("review-b/throttled/", ThrottledView.as_view()),
+    path("review-b/article/", article),
+    path("review-b/status-444/", status_444),
+    path("", include("djangoapp.urls")),
+]

@@ -1,0 +1,237 @@
+"""Korean uses one word for one thing (data/glossary.yaml), on every Korean page: the generated
+pages, the hand-written guides, data/ui.yaml and the theme's own words in the built HTML.
+Also: examples on Korean pages speak Korean, and citations attach the way the site writes them."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from statuscodes.loader import load_registry
+from statuscodes.pages import render_site
+
+GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yaml").read_text(encoding="utf-8"))["terms"]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def violations(text: str) -> list[str]:
+    """Every rejected variant in the text, with a little context, after the allowed phrases."""
+    text = " ".join(text.split())  # a line wrap must not hide a variant
+    found = []
+    for entry in GLOSSARY:
+        checked = text
+        for phrase in entry.get("allowed", []):
+            checked = checked.replace(phrase, "\0")
+        hits = [m for r in entry["rejected"] for m in re.finditer(re.escape(r), checked)]
+        hits += [m for p in entry.get("patterns", []) for m in re.finditer(p, checked)]
+        for m in hits:
+            context = checked[max(0, m.start() - 20): m.end() + 20].replace("\0", "…")
+            found.append(f"{m.group(0)!r} (use {entry['preferred']!r}): …{context}…")
+    return found
+
+
+# --- The glossary itself -------------------------------------------------------------------
+
+def test_every_entry_says_what_to_use_and_what_not():
+    assert len(GLOSSARY) >= 20
+    for entry in GLOSSARY:
+        assert set(entry) <= {"concept", "preferred", "rejected", "patterns", "allowed", "note"}, entry
+        assert entry["concept"] and entry["preferred"] and entry["note"], entry
+        assert entry["rejected"] or entry.get("patterns"), f"{entry['concept']}: nothing is rejected"
+        for pattern in entry.get("patterns", []):
+            re.compile(pattern)
+
+
+def test_the_check_finds_each_rejected_variant_and_spares_the_allowed_phrases():
+    for entry in GLOSSARY:
+        for variant in entry["rejected"]:
+            assert violations(f"앞 {variant} 뒤"), f"{variant!r} is not caught"
+        for phrase in entry.get("allowed", []):
+            assert not [v for v in violations(phrase) if entry["preferred"] in v], f"{phrase!r} is caught"
+    assert violations("200–299는 모두") and violations("보내야 합니다 (SHOULD)")
+    assert violations("반드시 보내야 합니다(SHOULD)") and not violations("반드시 보내야 합니다(MUST)")
+    assert violations("헤더를 보내야 합니다(MUST).") and not violations("보내면 안 됩니다(MUST NOT).")
+    assert not violations("`draft-cohen-http-305-306-responses-00`, 사건번호 2024-1234")
+
+
+# --- Korean pages --------------------------------------------------------------------------
+
+PAGES = render_site(load_registry())
+KOREAN_PAGES = {path: text for path, text in PAGES.items() if path.startswith("ko/")}
+GUIDES = sorted(p for p in (ROOT / "docs/ko/guides").glob("*.md") if f"ko/guides/{p.name}" not in PAGES)
+
+
+def test_there_are_hand_written_korean_guides():
+    assert [p.name for p in GUIDES] == ["django.md", "error-formats.md"]
+
+
+@pytest.mark.parametrize("path", sorted(KOREAN_PAGES))
+def test_generated_korean_pages_use_the_glossary(path):
+    assert not violations(KOREAN_PAGES[path]), "\n".join(violations(KOREAN_PAGES[path]))
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=[p.name for p in GUIDES])
+def test_hand_written_korean_guides_use_the_glossary(guide):
+    text = guide.read_text(encoding="utf-8")
+    assert not violations(text), "\n".join(violations(text))
+
+
+def test_the_template_words_use_the_glossary(registry):
+    words = registry.words("ko")
+    problems = [f"ui.{key}: {v}" for key, value in words.items() for v in violations(value)]
+    assert not problems, "\n".join(problems)
+
+
+class _Visible(HTMLParser):
+    """Text a reader sees or hears: text nodes, and the title, aria-label and placeholder
+    attributes; plus Material's translations (in #__config), which its JavaScript shows."""
+
+    ATTRIBUTES = ("title", "aria-label", "placeholder")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip: list[str] = []
+        self._config = False
+        self.translations: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.parts += [a[name] for name in self.ATTRIBUTES if a.get(name)]
+        if tag in ("script", "style"):
+            self._skip.append(tag)
+            self._config = a.get("id") == "__config"
+
+    def handle_endtag(self, tag):
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+            self._config = False
+
+    def handle_data(self, data):
+        if self._config:
+            self.translations = json.loads(data)["translations"]
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def visible(path: Path) -> _Visible:
+    parser = _Visible()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def korean_html(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "en")
+
+
+def test_the_built_korean_pages_and_theme_strings_use_the_glossary(site):
+    pages = korean_html(site)
+    assert len(pages) > 90
+    problems = []
+    for page in pages:
+        seen = visible(page)
+        text = " | ".join(seen.parts + list(seen.translations.values()))
+        problems += [f"{page.relative_to(site)}: {v}" for v in violations(text)]
+    assert not problems, "\n".join(sorted(set(problems))[:40])
+
+
+def test_the_theme_speaks_korean_on_korean_pages(site):
+    seen = visible(site / "404" / "index.html")
+    shown = {k: v for k, v in seen.translations.items() if not k.startswith("search.config")}
+    assert shown and all(HANGUL.search(v) for v in shown.values()), shown
+    assert "이 섹션 링크" in seen.parts, "the ¶ permalink title is not Korean"
+    assert "Permanent link" in visible(site / "en" / "404" / "index.html").parts
+
+
+# --- Examples speak the page's language ----------------------------------------------------
+
+EXAMPLE = re.compile(r"^## [^\n]*\{#example\}\n(.*?)(?=^## )", re.S | re.M)
+DETAIL = re.compile(r'"detail":\s*"((?:[^"\\]|\\.)*)"')
+
+
+def test_korean_examples_show_the_korean_error_detail(registry):
+    checked = 0
+    for c in registry.codes:
+        if not (c.example and c.error):
+            continue
+        for lang in ("ko", "en"):
+            section = EXAMPLE.search(PAGES[f"{lang}/{c.code}.md"]).group(1)
+            for detail in DETAIL.findall(section):
+                checked += 1
+                assert detail == c.error.detail[lang], f"{lang}/{c.code}: the example says {detail!r}"
+                assert bool(HANGUL.search(detail)) == (lang == "ko"), f"{lang}/{c.code}: {detail!r}"
+    assert checked >= 50
+
+
+# --- Citations: "합니다(RFC 9110 §15.5)" in Korean, "text (RFC 9110 §15.5)" in English -------
+
+class _Prose(HTMLParser):
+    """Text of the page as a browser lays it out (a newline is a space), without code blocks."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("pre", "script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("pre", "script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def prose(path: Path) -> str:
+    parser = _Prose()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return "".join(parser.text)
+
+
+CITATION = r"\((?:RFC \d|§\d)"
+DETACHED = re.compile(r"\S\s+" + CITATION)  # Korean: no space before the citation
+GLUED = re.compile(r"[A-Za-z0-9]" + CITATION)  # English: a space before it
+
+
+def test_citations_attach_to_the_word_they_follow(site):
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        english = page.relative_to(site).parts[0] == "en"
+        text = prose(page)
+        for m in (GLUED if english else DETACHED).finditer(text):
+            problems.append(f"{page.relative_to(site)}: …{text[max(0, m.start() - 25): m.end() + 10]!r}…")
+    assert not problems, "\n".join(problems[:40])
+    korean = prose(site / "400" / "index.html")
+    assert re.search(r"[\uac00-\ud7a3]" + CITATION, korean), "the Korean 400 page cites nothing"
+
+
+def test_the_korean_theme_table_has_every_key_materials_has():
+    # The override replaces Material's table whole; a key it lacks would show in English.
+    key = re.compile(r'^\s*"([a-z.]+)":', re.M)
+    import material as package
+
+    material = Path(package.__file__).parent / "templates/partials/languages/ko.html"
+    ours = set(key.findall((ROOT / "overrides/partials/languages/ko.html").read_text(encoding="utf-8")))
+    assert set(key.findall(material.read_text(encoding="utf-8"))) <= ours
+
+
+def test_an_example_whose_detail_is_not_the_errors_is_refused(data_copy):
+    from statuscodes.loader import DataError
+
+    path = data_copy / "codes/4xx/404.yaml"
+    text = path.read_text(encoding="utf-8")
+    english = '"detail": "Book 42 does not exist."'
+    assert english in text
+    path.write_text(text.replace(english, '"detail": "No such book."', 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"404.yaml: code 404: field 'error': the example's \"detail\" \"No such book.\" must be error.detail.en"):
+        load_registry(data_copy)
