@@ -39,11 +39,20 @@ def _i18n(config):
 
 
 def _nav(registry, lang: str) -> list:
-    """Home, the guides, then each class with its codes: all from the data."""
+    """Home, the guides, then each class with its codes: all from the data. An unofficial
+    code's entry says so in words ("444 No Response (비공식)"), so it does not pass for a
+    registered one; the code page's <title> reuses that entry (overrides/main.html)."""
     guides = [f"guides/{slug}.md" for slug in GUIDES]
     nav: list = ["index.md", {registry.ui["guides"][lang]: guides}]
+    unofficial = registry.ui["standing_unofficial"][lang]
+
+    def entry(c):
+        if c.standing.value == "unofficial":
+            return {f"{c.code} {c.phrase} ({unofficial})": f"{c.code}.md"}
+        return f"{c.code}.md"
+
     for number in registry.classes:
-        pages = [f"{number}xx.md"] + [f"{c.code}.md" for c in registry.in_class(number)]
+        pages = [f"{number}xx.md"] + [entry(c) for c in registry.in_class(number)]
         nav.append({f"{number}xx": pages})
     return nav
 

@@ -40,7 +40,8 @@ def test_code_pages_have_the_right_title_heading_and_lang(site, registry, lang):
         page = parse(page_path(site, lang, str(c.code)))
         assert page.lang == lang
         assert page.h1 == [f"{c.code} {c.phrase}"]
-        assert page.title == f"{c.code} {c.phrase} - {site_name}"
+        mark = {"ko": " (비공식)", "en": " (Unofficial)"}[lang] if c.standing.value == "unofficial" else ""
+        assert page.title == f"{c.code} {c.phrase}{mark} - {site_name}"
         assert page.meta("description") == c.summary[lang]
         if lang == "ko":
             assert c.name_ko in page.text

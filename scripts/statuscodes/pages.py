@@ -67,6 +67,73 @@ def google_legacy_error(code: StatusCode, lang: str) -> dict:
     }
 
 
+def _per_language(value, lang: str) -> str:
+    # The example exchange is one string for both languages, or a {ko, en} pair.
+    return value if isinstance(value, str) else value[lang]
+
+
+def exchange(value, lang: str) -> str:
+    """The example HTTP exchange with every JSON body pretty-printed (two-space indent).
+
+    The data keeps each body on one line; read on a page, a long line is cut at the right.
+    A body is a block after a blank line that parses as a JSON object or array; anything
+    else (headers, "[734003200 bytes of video]") is left as written."""
+    blocks = _per_language(value, lang).strip("\n").split("\n\n")
+    out = []
+    for block in blocks:
+        text = block.strip()
+        if text[:1] in "{[":
+            try:
+                block = json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+            except ValueError:
+                pass
+        out.append(block)
+    return "\n\n".join(out)
+
+
+def key_lines(code: StatusCode, lang: str) -> list[str]:
+    """The lines of the example that a reader needs first: the status line of this code and
+    the line of its key header (the first MUST or SHOULD header), in the order they come."""
+    if code.example is None:
+        return []
+    lines = _per_language(code.example, lang).splitlines()
+    status = [i for i, line in enumerate(lines) if line.startswith("HTTP/")]
+    mine = [i for i in status if line_code(lines[i]) == code.code] or status
+    if not mine:
+        return []
+    picked = {mine[0]}
+    header = next((h for h in code.headers if h.level in ("must", "should")), None)
+    if header is not None:
+        prefix = header.name.lower() + ":"
+        found = [i for i, line in enumerate(lines) if line.lower().startswith(prefix)]
+        after = [i for i in found if i > mine[0]]
+        if after or found:
+            picked.add((after or found)[0])
+    return [lines[i] for i in sorted(picked)]
+
+
+def line_code(status_line: str) -> int | None:
+    parts = status_line.split()
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
+_BREAK_AFTER = re.compile(r"([._/-])(?=[^\s._/-])")
+
+
+def _breakable(value: str) -> Markup:
+    """Escape ``value`` and allow a line break only after ``.``, ``_``, ``-`` or ``/``
+    (``<wbr>``), so that long identifiers wrap on a phone at a sensible place."""
+    return Markup(_BREAK_AFTER.sub(r"\1<wbr>", str(Markup.escape(value))))
+
+
+def fenced(text: str, lexer: str) -> Markup:
+    """A fenced code block for ``text``: Markdown escapes its content, and the fence is
+    longer than any run of backticks inside, so no text can close it early."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Markup(f"{fence}{lexer}\n{text}\n{fence}")
+
+
 def _pretty_json(value: dict) -> Markup:
     # Goes into a fenced code block, where Markdown escapes it itself.
     return Markup(json.dumps(value, ensure_ascii=False, indent=2))
@@ -94,10 +161,14 @@ def make_environment() -> Environment:
     env.filters["md"] = _markdown
     env.filters["pretty_json"] = _pretty_json
     env.filters["yaml_string"] = _yaml_string
+    env.filters["breakable"] = _breakable
     env.globals.update(
         problem_details=problem_details,
         example_exchange=example_exchange,
         google_legacy_error=google_legacy_error,
+        exchange=exchange,
+        fenced=fenced,
+        key_lines=key_lines,
         generated_mark=GENERATED_MARK,
     )
     return env

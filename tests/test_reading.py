@@ -1,0 +1,167 @@
+"""Reading the site on a 1366x900 desktop and a 390x844 phone, in both languages: nothing
+scrolls sideways, code lists keep every summary on screen, a code page answers in its first
+screen, Korean wraps between words, section links copy, unofficial codes are marked."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
+# How far down the answer of a code page must be: one screen on a desktop, two on a phone.
+FIRST_VIEW = {"desktop": 900, "phone": 2 * 844}
+PREFIX = {"ko": "", "en": "en/"}
+GUIDES = ["guides/choosing/", "guides/django/", "guides/error-formats/", "guides/cheatsheet/"]
+# One page of every kind: home, a class, a registered, an unofficial and an unused code, the
+# guides, and a missing page.
+PAGE_KINDS = ["", "4xx/", "401/", "444/", "306/", *GUIDES, "no-such-page/"]
+LISTS = ["", "1xx/", "2xx/", "3xx/", "4xx/", "5xx/", "guides/choosing/", "guides/cheatsheet/"]
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request, browser):
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    yield request.param, page
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_page_scrolls_sideways(viewport, base_url, lang):
+    name, page = viewport
+    wide = []
+    for path in PAGE_KINDS:
+        page.goto(base_url + PREFIX[lang] + path)
+        width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if width[0] > width[1]:
+            wide.append(f"/{PREFIX[lang]}{path}: {width[0]} px wide in a {width[1]} px {name} window")
+    assert wide == []
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_code_list_shows_each_summary_on_screen(viewport, base_url, registry, lang):
+    name, page = viewport
+    width = VIEWPORTS[name][0]
+    off = []
+    for path in LISTS:
+        page.goto(base_url + PREFIX[lang] + path)
+        rows = page.eval_on_selector_all(
+            ".sc-list tbody tr",
+            """rows => rows.map(row => [...row.cells].map(cell => {
+                 const box = cell.getBoundingClientRect();
+                 return {text: cell.innerText.trim(), left: box.left, right: box.right, width: box.width};
+               }))""",
+        )
+        assert rows, f"/{PREFIX[lang]}{path} has no code list"
+        for cells in rows:
+            code, _, summary = cells
+            expected = registry.get(int(code["text"])).summary[lang]
+            assert summary["text"] == expected
+            for cell in cells:
+                if cell["width"] <= 0 or cell["left"] < 0 or cell["right"] > width:
+                    off.append(f"/{PREFIX[lang]}{path} {code['text']}: {cell['text'][:30]!r} at {cell['left']:.0f}-{cell['right']:.0f}")
+    assert off == []
+
+
+def _key_header(code):
+    return next((h for h in code.headers if h.level in ("must", "should")), None)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_verdict_and_key_header_are_in_the_first_screen(viewport, base_url, registry, lang):
+    name, page = viewport
+    codes = [c for c in registry.codes if _key_header(c)]
+    assert codes
+    late = []
+    for c in codes:
+        page.goto(f"{base_url}{PREFIX[lang]}{c.code}/")
+        verdict = page.locator(".sc-answer .sc-verdict")
+        header = page.locator(".sc-answer .sc-answer__facts code").first
+        if verdict.count() == 0:
+            late.append(f"{c.code}: no verdict")
+            continue
+        assert c.verdict[lang] in verdict.inner_text()
+        assert header.inner_text() == _key_header(c).name
+        for what, element in (("verdict", verdict), ("key header", header)):
+            box = element.bounding_box()
+            if box["y"] + box["height"] > FIRST_VIEW[name]:
+                late.append(f"{c.code}: the {what} ends at {box['y'] + box['height']:.0f} px")
+    assert late == []
+
+
+def test_korean_keeps_words_whole_in_the_navigation_and_toc(page, base_url):
+    page.goto(base_url + "guides/error-formats/")
+    for selector in (".md-sidebar--primary .md-nav__link", ".md-sidebar--secondary .md-nav__link",
+                     ".md-typeset td", ".md-typeset p"):
+        styles = page.eval_on_selector_all(selector, "els => els.map(e => getComputedStyle(e).wordBreak)")
+        assert styles and set(styles) == {"keep-all"}, selector
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_section_heading_copies_a_markdown_link_to_that_section(page, context, base_url, registry, lang):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{base_url}{PREFIX[lang]}401/")
+    heading = page.locator("h2#django")
+    heading.hover()
+    heading.locator(".sc-section-copy").click()
+    section = registry.ui["django"][lang]
+    expected = f"[401 Unauthorized \u203a {section}]({base_url}{PREFIX[lang]}401/#django)"
+    page.wait_for_function("document.querySelector('[aria-live]') && document.querySelector('[aria-live]').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert registry.ui["section_copied"][lang] in page.locator("[aria-live]").inner_text()
+    # Every section of the page has one, and the page-level button stays.
+    assert page.locator("article h2 .sc-section-copy").count() == page.locator("article h2[id]").count()
+    assert page.locator(".sc-copy-link").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_navigation_marks_unofficial_codes(page, base_url, registry, lang):
+    mark = f"({registry.ui['standing_unofficial'][lang]})"
+    for number in (4, 5):
+        page.goto(f"{base_url}{PREFIX[lang]}{number}xx/")
+        for c in registry.in_class(number):
+            link = page.locator(f".md-sidebar--primary a.md-nav__link[href$='/{c.code}/']").first
+            text = link.inner_text()
+            assert (mark in text) == (c.standing.value == "unofficial"), f"{c.code}: {text!r}"
+    page.goto(f"{base_url}{PREFIX[lang]}444/")
+    assert mark in page.title()
+
+
+@pytest.mark.parametrize("lang, other", [("ko", "en"), ("en", "ko")])
+def test_the_language_menu_marks_the_current_language(page, base_url, lang, other):
+    page.goto(f"{base_url}{PREFIX[lang]}404/")
+    assert page.get_attribute(f"a.md-select__link[hreflang={lang}]", "aria-current") == "page"
+    assert page.get_attribute(f"a.md-select__link[hreflang={other}]", "aria-current") is None
+
+
+@pytest.mark.parametrize("path", ["", "no-such-page/", "en/404.html", pytest.param("en/no-such-page/", marks=pytest.mark.xfail(
+    strict=True, reason="the root 404 page document.write()s the English one into the same window, so "
+    "partials/lazy-search.html wraps XMLHttpRequest twice and the first wrapper never lets the index load"))])
+def test_the_search_box_in_the_body_searches(page, base_url, path):
+    page.goto(base_url + path)
+    box = page.locator("article #sc-search-input")
+    box.click()
+    box.press_sequentially("429")
+    # What was typed moved on into Material's search box, which now has the focus.
+    header_box = page.locator("input.md-search__input")
+    assert header_box.input_value() == "429"
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+    for _ in range(50):  # Material reads the box on keyup; nudge it until its index is ready
+        if page.locator(".md-search-result__item").count():
+            break
+        header_box.press("End")
+        page.wait_for_timeout(300)
+    links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    assert any(urlsplit(link).path.endswith("/429/") for link in links), links
+
+
+def test_example_json_bodies_are_pretty_printed(page, base_url):
+    page.goto(base_url + "en/429/")
+    example = page.locator("h2#example ~ div.highlight").first.inner_text()
+    assert '{\n  "type": "https://api.example.com/problems/rate-limited",\n  "title": "Too Many Requests",' in example
+    # A reader sees every line without scrolling the code block sideways.
+    assert page.locator("h2#example ~ div.highlight pre").first.evaluate("pre => pre.scrollWidth <= pre.clientWidth")
