@@ -35,7 +35,16 @@
   });
   var post = self.postMessage.bind(self);
   self.postMessage = function (message) {
-    if (message && message.type === 3) message.data.items = numbersFirst(query, message.data.items);
+    if (message && message.type === 3) {
+      message.data.items = numbersFirst(query, message.data.items);
+      // Material marks a query word "missing" when the index holds no token equal to it; after
+      // stemming and typo tolerance that says nothing ("권한이" found as 권한), so drop the marks.
+      message.data.items.forEach(function (group) {
+        group.forEach(function (item) {
+          Object.keys(item.terms || {}).forEach(function (term) { if (!item.terms[term]) delete item.terms[term]; });
+        });
+      });
+    }
     post(message);
   };
 
