@@ -16,6 +16,7 @@ Nothing is rewritten: data that does not pass is an error for its author to fix.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -216,22 +217,43 @@ def render(text: str, context: str = "block") -> str:
     return site.convert(text)
 
 
+_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.M)
+# A fence the field leaves open would be closed by the next fence on the page and turn code
+# elsewhere on the page (another field's, the template's) into Markdown and raw HTML. A
+# field followed by these probes renders them as code only if its own fences are closed.
+_PROBES = tuple(f"\n\n{fence}\nsc-fence-probe\n{fence}\n" for fence in ("`" * 12, "~" * 12))
+_PROBE_AS_CODE = re.compile(r"<code[^>]*>sc-fence-probe\n?</code>")
+
+
+def _convert(renderer: markdown.Markdown, text: str) -> str:
+    renderer.reset()
+    return renderer.convert(text)
+
+
 @lru_cache(maxsize=8192)  # the tests load the same data many times in one process
 def problem(text: str, context: str = "block") -> str | None:
     """Why this Markdown is not allowed, or None."""
     if context == "fence":
+        if re.search(r"^[ \t]*```", text, re.M):
+            return "a line starting with ``` would end the code block the example is shown in"
         text = f"```http\n{text}\n```"
     site, no_raw = _renderers()
     try:
-        site.reset()
-        rendered = site.convert(text)
-        without_raw = rendered
-        if "<" in text:  # raw HTML, and snippets (--8<--), start with one
-            no_raw.reset()
-            without_raw = no_raw.convert(text)
+        rendered = _convert(site, text)
+        references = dict(site.references)  # [name]: url definitions count for the whole page
+        # Raw HTML, and snippets (--8<--), start with a "<".
+        without_raw = _convert(no_raw, text) if "<" in text else rendered
+        if _FENCE_LINE.search(text):
+            for probe in _PROBES:
+                if not _PROBE_AS_CODE.search(_convert(no_raw, text + probe)):
+                    return "a code fence (``` or ~~~) is opened and not closed"
     except Exception as exc:  # a snippet that is missing, an extension that cannot parse it
         return f"cannot be rendered as Markdown: {type(exc).__name__}: {_shown(str(exc))}"
-    return _raw_html(rendered, without_raw) or _not_allowed(rendered)
+    found = _raw_html(rendered, without_raw) or _not_allowed(rendered)
+    for name, (url, _title) in references.items():  # as Markdown writes them: entities kept
+        href = url.replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+        found = found or _not_allowed(f'<p><a href="{href}">{html.escape(name)}</a></p>')
+    return found
 
 
 # Plain text: shown exactly as written, wherever a template puts it in the Markdown.
