@@ -286,9 +286,12 @@ def test_the_loader_names_file_code_and_field_of_hostile_markdown(data_copy, raw
     _put(doc, field, _single_line(value) if one_line else value)
     (data_copy / F404).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     try:
-        load_registry(data_copy)
+        world = load_registry(data_copy)
     except DataError as error:
         assert all(p.startswith(f"data/{F404}: code 404: field '{field}': ") for p in error.problems), error.problems
+        return
+    for lang in ("ko", "en"):
+        assert _active_content(_render_code_page(world.get(404), world, lang)) == [], (field, value)
 
 
 # --- Plain text in the built site ---------------------------------------------------------
@@ -342,9 +345,9 @@ def test_markdown_syntax_in_plain_text_shows_as_written_in_the_lead(markdown_tex
 
 
 def test_markdown_syntax_in_plain_text_is_not_markup_on_the_built_page(markdown_text_site):
-    source = (markdown_text_site / "en/404/index.html").read_text(encoding="utf-8")
-    lead = source[source.index('<p class="sc-lead">'):]
-    lead = lead[: lead.index("</p>")]
+    source = (markdown_text_site / "en/4xx/index.html").read_text(encoding="utf-8")
+    row = source[source.index('<a href="../404/">404</a>'):]
+    row = row[: row.index("</tr>")]
     for markup in ("<em>", "<code>", "<a ", "<del>", "<strong>"):
-        assert markup not in lead
-    assert html.unescape(re.sub(r"<[^>]+>", "", lead)) == SUMMARY
+        assert markup not in row.split("</td>", 1)[1], row
+    assert html.unescape(re.sub(r"<[^>]+>", "", row.split("</td>")[2])).strip() == SUMMARY
