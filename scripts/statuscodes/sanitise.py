@@ -1,7 +1,7 @@
 """Hold every Markdown field of the data to an allow-list, checked on the HTML it renders to.
 
 A field is rendered with the Markdown extensions the site itself uses (read from mkdocs.yml),
-then twice checked:
+then checked:
 
 1. Raw HTML is not allowed at all: the data uses none, and an unbalanced raw block would
    swallow the template text after it. The field is rendered a second time with raw HTML
@@ -10,6 +10,9 @@ then twice checked:
    sanitiser) with the allow-list below. Anything nh3 removes or changes (an element, an
    attribute added with attr_list, a link to another URL scheme, an unbalanced tag) was not
    allowed, and the field is rejected with what was found.
+3. What reaches beyond the field: a code fence it leaves open (the next fence on the page
+   would close it, turning code after it into Markdown) and [name]: url definitions (they
+   count for the whole page), held to the same URL schemes.
 
 Nothing is rewritten: data that does not pass is an error for its author to fix.
 """
@@ -35,7 +38,7 @@ ALLOWED_TAGS = {
     "table", "thead", "tbody", "tr", "th", "td",  # tables
     "del", "sub",  # pymdownx.tilde
     "abbr",  # abbr
-    "div", "span",  # pymdownx.highlight (code blocks), admonition
+    "div",  # admonition
     "details", "summary",  # pymdownx.details
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
