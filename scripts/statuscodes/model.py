@@ -63,6 +63,14 @@ def _allowed_exchange(value: str) -> str:
     return value
 
 
+def _no_tag_start(value: str) -> str:
+    # Some template words sit inside `<div markdown>` blocks, where md_in_html reads a tag
+    # even inside a `code span`: there, no "<" can be text.
+    if "<" in value:
+        raise ValueError("must not contain '<' (template words also go inside HTML blocks)")
+    return value
+
+
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
 PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_script_safe)]
 MarkdownStr = Annotated[NonEmpty, AfterValidator(_allowed_markdown)]
@@ -88,8 +96,8 @@ class UiText(Text):
     """A word or line of the page templates (data/ui.yaml). Templates put these into the
     Markdown as they are (home_intro has `code`), so they are one-line Markdown."""
 
-    ko: MarkdownLine
-    en: MarkdownLine
+    ko: Annotated[MarkdownLine, AfterValidator(_no_tag_start)]
+    en: Annotated[MarkdownLine, AfterValidator(_no_tag_start)]
 
 
 class Markdown(Strict):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .diagram import decision_svg
 from .model import LANGUAGES, Registry, StatusCode
-from .sanitise import code_span, escape_plain
+from .sanitise import escape_plain
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
@@ -78,8 +78,9 @@ def _plain(value) -> Markup:
 
 
 def _code(value) -> Markup:
-    # Plain text shown as code: a code span (Markdown escapes it for HTML itself).
-    return Markup(code_span(str(value)))
+    # Plain text shown as code. An HTML <code>, not a `code span`: inside a `markdown` block
+    # (md_in_html) the HTML parser reads tags in a code span's text as real tags.
+    return Markup(f"<code>{escape_plain(str(value))}</code>")
 
 
 def make_environment() -> Environment:

@@ -279,12 +279,3 @@ def escape_plain(value: str) -> str:
     at = start.end() - 1 if start else -1  # the one character that makes it syntax
     return "".join(_reference(char) if i == at or _INLINE_SYNTAX.match(char) else char
                    for i, char in enumerate(value))
-
-
-def code_span(value: str) -> str:
-    """``value`` as a Markdown code span (Markdown escapes its content for HTML itself), with
-    a fence longer than any run of backticks in it."""
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
