@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from statuscodes import csp  # noqa: E402
 from statuscodes.build import render  # noqa: E402
 from statuscodes.export import codes_json  # noqa: E402
 from statuscodes.loader import DATA_DIR, DataError  # noqa: E402
@@ -155,23 +156,31 @@ def on_post_template(output, template_name, config):
     i18n = _i18n(config)
     if i18n.current_language == i18n.default_language:
         _state["default_404"] = output
-        return output
+        return _protect(output)
     target = Path(config.site_dir) / i18n.current_language / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_rebase(output, i18n.current_language), encoding="utf-8")
-    return _state["default_404"]
+    page = _protect(_rebase(output, i18n.current_language))
+    target.write_text(page, encoding="utf-8")
+    # The root 404 page writes this one into itself under /<lang>/: its scripts then run
+    # under the root page's policy.
+    return _protect(_state["default_404"], also_allow=csp.inline_scripts(page))
+
+
+def _protect(html: str, content: str = "", also_allow=()) -> str:
+    return csp.protect(html, content, also_allow) if _state.get("csp", True) else html
 
 
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
+@event_priority(-200)  # last, after static-i18n's: the policy hashes the final scripts
 def on_post_page(output, page, config):
     # Material finds the search index at <base>/search/search_index.json. Pointing a
     # language's pages at that language's root makes them load that language's index.
     i18n = _i18n(config)
-    if i18n.current_language == i18n.default_language:
-        return output
-    return _rebase(output, i18n.current_language)
+    if i18n.current_language != i18n.default_language:
+        output = _rebase(output, i18n.current_language)
+    return _protect(output, page.content or "")
 
 
 def _rebase(html: str, lang: str) -> str:
@@ -200,6 +209,9 @@ def on_post_build(config):
 def on_startup(command, dirty):
     # Also keeps this module (and _state) across the rebuilds of one `mkdocs serve`.
     _state["serving"] = command == "serve"
+    # `mkdocs serve` injects an inline live-reload script after the hooks run, which a
+    # policy could not hash; the Content-Security-Policy is for built sites only.
+    _state["csp"] = command != "serve"
 
 
 def on_pre_build(config):

@@ -95,6 +95,29 @@ BAD_FIELDS = [
     pytest.param(_set("constants.drf", "HTTP_410_GONE"), ["field 'constants'", "HTTP_404_"], id="drf-constant-of-other-code"),
     pytest.param(_set("headers", [{"name": "Retry After", "level": "may", "note": {"ko": "a", "en": "b"}}]),
                  ["headers.0.name"], id="bad-header-name"),
+    # Markdown fields: an allow-list on the rendered HTML, which names what it found.
+    pytest.param(_set("meaning.en", 'Text <img src=x onerror="alert(1)"> here'),
+                 ["field 'meaning.en'", "raw HTML", "<img>", "onerror"], id="img-onerror-in-markdown"),
+    pytest.param(_set("meaning.ko", "그림 <svg onload=alert(1)></svg>"),
+                 ["field 'meaning.ko'", "raw HTML", "<svg>", "onload"], id="svg-onload-in-markdown"),
+    pytest.param(_set("client.en", "Open [the report](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)."),
+                 ["field 'client.en'", "link target 'data:text/html", "https:, http:, mailto:"], id="data-url-link"),
+    pytest.param(_set("history.en", "See [this](VBScript:MsgBox(1))."),
+                 ["field 'history.en'", "link target 'VBScript:MsgBox(1)'"], id="vbscript-url-link"),
+    pytest.param(_set("frontend.en", "[x](jav&#x61;script:alert(1))"),
+                 ["field 'frontend.en'", "link target 'javascript:alert(1)'"], id="entity-encoded-javascript"),
+    pytest.param(_set("when_to_use.en", "Press <javascript:alert(1)>"),
+                 ["field 'when_to_use.en'", "raw HTML"], id="javascript-autolink"),
+    pytest.param(_set("meaning.en", "**Bold**{: onclick=alert(1)} claim"),
+                 ["field 'meaning.en'", "attribute 'onclick' on <strong>"], id="handler-via-attr-list"),
+    pytest.param(_set("meaning.en", "<details open ontoggle=alert(1)><summary>x</summary></details>"),
+                 ["field 'meaning.en'", "<details>"], id="raw-html-block"),
+    pytest.param(_set("confused_with.0.note.en", "differs <b onmouseover=alert(1)>here</b>"),
+                 ["field 'confused_with.0.note.en'", "<b>"], id="handler-in-a-note"),
+    pytest.param(_set("example", "GET / HTTP/1.1\n```\n\n<img src=x onerror=alert(1)>"),
+                 ["field 'example'", "a line starting with ``` would end the code block"], id="example-escaping-its-code-fence"),
+    pytest.param(_set("meaning.en", "![logo](https://tracker.example/pixel.gif)"),
+                 ["field 'meaning.en'", "<img> is not allowed"], id="image-in-markdown"),
 ]
 
 
@@ -108,6 +131,67 @@ def test_bad_field_is_reported_with_file_code_and_field(data_copy, change, expec
     assert "code 404" in message or "code 4040" in message
     for part in expected:
         assert part in message, message
+
+
+AMBIGUOUS_YAML = [
+    # A bad merge leaves a key twice; plain YAML keeps the last value without a word.
+    pytest.param(lambda text: text + "phrase: Not Here\n", r"line \d+, column 1\): key 'phrase' is given twice "
+                 r"\(first on line 2\)", id="duplicate-key"),
+    pytest.param(lambda text: text.replace("summary:\n  ko:", "summary:\n  en: Nothing here.\n  ko:", 1),
+                 r"line 11, column 3\): key 'en' is given twice \(first on line 9\)", id="duplicate-nested-key"),
+    pytest.param(lambda text: text.replace("    or never.\n", "    or never.\n    \tIndented with a tab.\n", 1),
+                 r"line \d+, column 5\): a tab in the indentation", id="tab-indentation"),
+    pytest.param(lambda text: text.replace("cacheable: true", "cacheable: yes", 1),
+                 r"line 15, column 12\): unquoted 'yes' is read as a boolean", id="unquoted-yes"),
+    pytest.param(lambda text: text.replace("  - 리소스 없음\n", "  - 리소스 없음\n  - Off\n", 1),
+                 r"line 15, column 5\): unquoted 'Off' is read as a boolean .*quote it \('Off'\)", id="unquoted-off-in-a-list"),
+]
+
+
+@pytest.mark.parametrize("change, expected", AMBIGUOUS_YAML)
+def test_yaml_read_differently_from_how_it_reads_is_rejected_with_its_line(data_copy, change, expected):
+    path = data_copy / F404
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/codes/4xx/404.yaml: code 404: ambiguous YAML \(" + expected):
+        load_registry(data_copy)
+
+
+def test_an_unquoted_no_as_a_ui_key_is_rejected(data_copy):
+    path = data_copy / "ui.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "no:\n  ko: 아니요\n  en: \"No\"\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/ui.yaml: ambiguous YAML \(line \d+, column 1\): unquoted 'no'"):
+        load_registry(data_copy)
+
+
+def test_quoted_yes_and_no_are_text(data_copy):
+    _edit(data_copy, F404, _set("keywords", ["yes", "no", "on", "off"]))  # safe_dump quotes them
+    assert "'yes'" in (data_copy / F404).read_text(encoding="utf-8")
+    assert load_registry(data_copy).get(404).keywords == ["yes", "no", "on", "off"]
+
+
+def test_a_link_in_a_ui_word_is_held_to_the_same_allow_list(data_copy):
+    _edit(data_copy, "ui.yaml", _set("home_intro.en", "Read [this](javascript:alert(document.cookie))."))
+    with pytest.raises(DataError, match=r"data/ui.yaml: key home_intro: field 'en': link target 'javascript:"):
+        load_registry(data_copy)
+
+
+def test_a_tag_in_a_code_span_of_a_ui_word_is_rejected(data_copy):
+    # The facts table is inside <div markdown>, where md_in_html reads tags even in `code`.
+    _edit(data_copy, "ui.yaml", _set("fact_standing.en", "Standing `<img src=x onerror=alert(1)>`"))
+    with pytest.raises(DataError, match=r"data/ui.yaml: key fact_standing: field 'en': must not contain '<'"):
+        load_registry(data_copy)
+
+
+def test_unsafe_markdown_stops_the_generator_and_nothing_is_written(tmp_path, data_copy):
+    _edit(data_copy, F404, _set("meaning.en", 'Text <img src=x onerror="alert(1)"> here'))
+    docs = tmp_path / "docs"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts/generate.py"), "--data", str(data_copy), "--docs", str(docs)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert ("data/codes/4xx/404.yaml: code 404: field 'meaning.en': raw HTML is not allowed in Markdown fields: "
+            "found <img> (<img src=x onerror=\"alert(1)\">)") in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not docs.exists() or not any(docs.rglob("*.md"))
 
 
 def test_malformed_yaml_names_file_and_line(data_copy):

@@ -1,18 +1,28 @@
-"""Hostile and broken input: any valid entry renders (with its text escaped), and anything
-else is rejected with a DataError, never a traceback."""
+"""Hostile and broken input: any valid entry renders (with its text shown exactly as written),
+hostile Markdown and attributes are rejected or come out inert, and anything else is
+rejected with a DataError, never a traceback."""
 
 from __future__ import annotations
 
+import copy
+import html
+import os
+import re
+import shutil
 import string
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from markupsafe import escape
+from pydantic import ValidationError
 
+from statuscodes import sanitise, strict_yaml
 from statuscodes.loader import DataError, load_registry
 from statuscodes.model import Registry, StatusCode
 from statuscodes.pages import make_environment
@@ -20,11 +30,63 @@ from statuscodes.pages import make_environment
 ROOT = Path(__file__).resolve().parents[1]
 F404 = "codes/4xx/404.yaml"
 
+
+def _site_markdown() -> markdown.Markdown:
+    """Markdown as mkdocs.yml configures it (without Pygments colouring, which escapes)."""
+    names, configs = sanitise.site_extensions()
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+class _Html(HTMLParser):
+    """Every start tag with its attributes (entities decoded, as a browser reads them), and
+    the text of the elements a test asks about."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.texts: dict[str, list[str]] = {}
+        self._open: list[tuple[str, str | None, list[str]]] = []
+        self.feed(source)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attrs))
+        key = "lead" if "sc-lead" in attrs.get("class", "").split() else tag if tag in ("h1", "td") else None
+        if tag in ("p", "h1", "td", "a"):
+            self._open.append((tag, key, []))
+
+    def handle_endtag(self, tag):
+        if self._open and self._open[-1][0] == tag:
+            _, key, parts = self._open.pop()
+            text = "".join(parts)
+            if self._open:
+                self._open[-1][2].append(text if tag != "a" or text != "¶" else "")
+            if key:
+                self.texts.setdefault(key, []).append(text)
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[-1][2].append(data)
+
+
+def _render_code_page(code: StatusCode, registry, lang: str) -> str:
+    others = [c for c in registry.codes if c.code != code.code]
+    world = Registry(classes=registry.classes, codes=others + [code], ui=registry.ui, choosing=registry.choosing)
+    source = make_environment().get_template("code.md.j2").render(
+        c=code, status_class=world.classes[code.status_class], lang=lang, t=world.words(lang),
+        registry=world, guides=[])
+    body = source.split("---\n", 2)[2]  # the front matter is YAML for MkDocs, not Markdown
+    md = _site_markdown()
+    return md.convert(body)
+
 # One line of text with the characters that matter to HTML and Markdown mixed in.
 line = st.text(
-    alphabet=st.sampled_from(string.ascii_letters + string.digits + " <>&\"'`*_[]()#가나다"),
+    alphabet=st.sampled_from(string.ascii_letters + string.digits + " <>&\"'`*_[]()#|~{}\\!-+.가나다"),
     min_size=1, max_size=60,
-).filter(lambda s: s.strip() and "script" not in s.lower())
+).filter(lambda s: s.strip() and "script" not in s.lower() and "<!--" not in s)
+# Markdown prose from the same characters, but no raw HTML (which Markdown fields reject).
+prose = line.filter(lambda s: sanitise.problem(s) is None)
 
 
 @st.composite
@@ -39,22 +101,20 @@ def valid_entries(draw):
         "spec": [{"url": "https://example.org/spec", "title": draw(line)}],
         "summary": {"ko": draw(line), "en": draw(line)},
         "keywords": {"ko": draw(st.lists(line, max_size=3)), "en": draw(st.lists(line, max_size=3))},
-        "meaning": {"ko": draw(line), "en": draw(line)},
+        "meaning": {"ko": draw(prose), "en": draw(prose)},
     }
 
 
 @settings(max_examples=150, deadline=None)
 @given(valid_entries())
-def test_any_valid_entry_renders_with_its_text_escaped(registry, entry):
+def test_any_valid_entry_renders_with_its_text_shown_as_written(registry, entry):
     code = StatusCode.model_validate(entry)
-    others = [c for c in registry.codes if c.code != code.code]
-    world = Registry(classes=registry.classes, codes=others + [code], ui=registry.ui, choosing=registry.choosing)
-    template = make_environment().get_template("code.md.j2")
     for lang in ("ko", "en"):
-        page = template.render(c=code, status_class=world.classes[code.status_class], lang=lang,
-                               t=world.words(lang), registry=world, guides=[])
-        assert str(escape(code.summary[lang])) in page
-        assert f"# {code.code} {escape(code.phrase)}" in page
+        page = _Html(_render_code_page(code, registry, lang))
+        # Markdown syntax in plain text stays text: no emphasis, no code, no link, no cut.
+        assert page.texts["h1"] == [f"{code.code} {code.phrase}"]
+        name = f"{code.name_ko} · " if lang == "ko" else ""
+        assert page.texts["lead"] == [name + code.summary[lang]]
 
 
 # Anything YAML can hold, in place of a real entry.
@@ -98,3 +158,196 @@ def test_html_in_a_summary_is_escaped_on_the_built_page(tmp_path, data_copy):
     page = (docs / "en/404.md").read_text(encoding="utf-8")
     assert "&lt;b&gt;bold&lt;/b&gt; &amp;" in page
     assert "<b>bold</b>" not in page.split("---", 2)[2]
+
+
+# --- Hostile Markdown and attributes ------------------------------------------------------
+
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background"}
+EVENTS = ["onload", "onerror", "onclick", "onmouseover", "onfocus", "ontoggle", "onanimationstart",
+          "OnLoad", "ONERROR", "onpointerenter"]
+TAGS = ["img", "svg", "a", "div", "details", "body", "iframe", "video", "math", "x-y", "b", "input", "marquee"]
+
+
+def _scheme(url: str) -> str | None:
+    """The scheme a browser would use: it drops tabs and newlines anywhere and control
+    characters and spaces at either end before reading the scheme."""
+    url = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    found = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return found.group(1).lower() if found else None
+
+
+def _active_content(rendered: str) -> list[str]:
+    """Event-handler attributes, script elements and non-allowed URL schemes in the HTML."""
+    found = []
+    for tag, attrs in _Html(rendered).tags:
+        if tag in ("script", "iframe", "object", "embed", "frame", "base", "meta", "form"):
+            found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{tag} {name}>")
+            if name.lower() in URL_ATTRIBUTES and _scheme(value) not in (None, *ALLOWED_SCHEMES):
+                found.append(f"<{tag} {name}={value!r}>")
+    return found
+
+
+def _encode_one(draw, word: str) -> str:
+    """``word`` with one letter as a character reference, as an attacker would hide it."""
+    i = draw(st.integers(0, len(word) - 1))
+    form = draw(st.sampled_from(["&#x{:x};", "&#X{:X};", "&#{};", "&#000{};", "&#x0000{:x};"]))
+    return word[:i] + form.format(ord(word[i])) + word[i + 1:]
+
+
+@st.composite
+def hostile_urls(draw):
+    scheme = draw(st.sampled_from(["javascript", "data", "vbscript", "JaVaScRiPt", "DATA", "VBScript"]))
+    if draw(st.booleans()):
+        scheme = _encode_one(draw, scheme)
+    if draw(st.booleans()):  # whitespace or a control character inside or before the scheme
+        junk = draw(st.sampled_from(["\t", "\n", "\x01", "\x0b", " ", "&#9;", "&#10;", "&Tab;", "&NewLine;"]))
+        at = draw(st.integers(0, len(scheme)))
+        scheme = scheme[:at] + junk + scheme[at:]
+    colon = draw(st.sampled_from([":", "&#58;", "&colon;", "&#x3a;"]))
+    payload = draw(st.sampled_from(["alert(1)", "text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                                    "msgbox(1)", "//%0aalert(1)"]))
+    return scheme + colon + payload
+
+
+@st.composite
+def hostile_markdown(draw):
+    url = draw(hostile_urls())
+    tag, event = draw(st.sampled_from(TAGS)), draw(st.sampled_from(EVENTS))
+    quote = draw(st.sampled_from(['"', "'", ""]))
+    gap = draw(st.sampled_from([" ", "/", "\n", "\t", " x "]))
+    pieces = [
+        f"[click]({url})", f"<{url}>", f"![x]({url})", f"[ref][r]\n\n[r]: {url}",
+        f'<a href="{url}">x</a>', f"[x]({url} \"title\")",
+        f"<{tag}{gap}{event}={quote}alert(1){quote}>", f"<{tag} src=x {event}={quote}alert(1){quote}/>",
+        f"<svg><animate {event}=alert(1) attributeName=x></svg>", f"**x**{{: {event}=\"alert(1)\"}}",
+        f"[x](https://ok.example){{: {event}=alert(1) }}", f"<div>\n\n<{tag} {event}=alert(1)>\n\n</div>",
+        f"<!-- <{tag} {event}=alert(1)> -->", f"<details open {event}=alert(1)>", "<div>\n\n*unclosed*",
+        f"```\n<{tag} {event}=alert(1)>\n```", f"`<{tag} {event}=alert(1)>`", f"<{tag}\n{event}=alert(1)>",
+        f"&lt;{tag} {event}=alert(1)&gt;", f"<a href=\"{url}\" {event}=alert(1)>y</a>",
+    ]
+    chosen = draw(st.lists(st.sampled_from(pieces), min_size=1, max_size=3))
+    text = draw(st.sampled_from(["", "Some text ", "- item\n- "]))
+    return text + " ".join(chosen)
+
+
+# Where hostile text goes: (path to the field, whether it is a single line).
+MARKDOWN_FIELDS = [("meaning.en", False), ("meaning.ko", False), ("when_to_use.en", False), ("client.ko", False),
+                   ("django.how.en", False), ("frontend.en", False), ("history.ko", False),
+                   ("confused_with.0.note.en", True), ("example", False)]
+PLAIN_FIELDS = ["summary.en", "summary.ko", "phrase", "name_ko", "other_phrases", "keywords", "error.detail.en"]
+
+
+def _put(doc: dict, path: str, value) -> None:
+    *parents, last = path.split(".")
+    node = doc
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    node[last] = [value] if last in ("other_phrases", "keywords") else value
+
+
+@pytest.fixture(scope="module")
+def raw_404() -> dict:
+    return strict_yaml.load((ROOT / "data" / F404).read_text(encoding="utf-8"))
+
+
+def _single_line(value: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", value)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.sampled_from(MARKDOWN_FIELDS + [(f, True) for f in PLAIN_FIELDS]), value=hostile_markdown())
+def test_hostile_markdown_is_rejected_naming_the_field_or_renders_inert(registry, raw_404, where, value):
+    field, one_line = where
+    if one_line:
+        value = _single_line(value)
+    doc = copy.deepcopy(raw_404)
+    _put(doc, field, value)
+    try:
+        code = StatusCode.model_validate(doc)
+    except ValidationError as error:
+        locations = {".".join(str(p) for p in e["loc"]) for e in error.errors()}
+        assert locations <= {field, f"{field}.0"}, (locations, field)
+        return
+    for lang in ("ko", "en"):
+        rendered = _render_code_page(code, registry, lang)
+        assert _active_content(rendered) == [], (field, value)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.sampled_from(MARKDOWN_FIELDS), value=hostile_markdown())
+def test_the_loader_names_file_code_and_field_of_hostile_markdown(data_copy, raw_404, where, value):
+    field, one_line = where
+    doc = copy.deepcopy(raw_404)
+    _put(doc, field, _single_line(value) if one_line else value)
+    (data_copy / F404).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        world = load_registry(data_copy)
+    except DataError as error:
+        assert all(p.startswith(f"data/{F404}: code 404: field '{field}': ") for p in error.problems), error.problems
+        return
+    for lang in ("ko", "en"):
+        assert _active_content(_render_code_page(world.get(404), world, lang)) == [], (field, value)
+
+
+# --- Plain text in the built site ---------------------------------------------------------
+
+SUMMARY = "a | b *c* `d` _e_ [f](g) ~~h~~ {: .i} \\j <k> & 1."
+NAME_KO = "없음 | *별표* _밑줄_"
+
+
+@pytest.fixture(scope="module")
+def markdown_text_site(tmp_path_factory) -> Path:
+    """The site built from a copy of the repository whose 404 summary and Korean name are
+    full of Markdown syntax."""
+    repo = tmp_path_factory.mktemp("repo") / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
+                                                              ".pytest_cache", ".hypothesis"))
+    path = repo / "data" / F404
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("name_ko: 찾을 수 없음\n", f"name_ko: {_yaml_scalar(NAME_KO)}\n", 1)
+    text = re.sub(r"(summary:\n  ko: .*\n  en: ).*\n", lambda m: m.group(1) + _yaml_scalar(SUMMARY) + "\n", text, count=1)
+    path.write_text(text, encoding="utf-8")  # a targeted edit, as contributors make them
+    dest = tmp_path_factory.mktemp("markdown-text-site")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+                          cwd=repo, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    return dest
+
+
+def _yaml_scalar(value: str) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, width=10_000).split("\n")[0]
+
+
+def _rows(page: Path) -> list[str]:
+    return _Html(page.read_text(encoding="utf-8")).texts.get("td", [])
+
+
+@pytest.mark.parametrize("page, lang", [("en/index.html", "en"), ("en/4xx/index.html", "en"),
+                                        ("index.html", "ko"), ("4xx/index.html", "ko")])
+def test_markdown_syntax_in_plain_text_shows_as_written_in_table_cells(markdown_text_site, page, lang):
+    cells = _rows(markdown_text_site / page)
+    if lang == "en":
+        assert SUMMARY in cells, [c for c in cells if "a |" in c or "a &" in c]
+    else:
+        assert any(c.startswith("Not Found" + NAME_KO) for c in cells), [c for c in cells if "Not Found" in c]
+
+
+@pytest.mark.parametrize("page, lead", [("en/404/index.html", SUMMARY), ("404/index.html", NAME_KO + " · ")])
+def test_markdown_syntax_in_plain_text_shows_as_written_in_the_lead(markdown_text_site, page, lead):
+    leads = _Html((markdown_text_site / page).read_text(encoding="utf-8")).texts["lead"]
+    assert len(leads) == 1 and leads[0].startswith(lead), leads
+
+
+def test_markdown_syntax_in_plain_text_is_not_markup_on_the_built_page(markdown_text_site):
+    source = (markdown_text_site / "en/4xx/index.html").read_text(encoding="utf-8")
+    row = source[source.index('<a href="../404/">404</a>'):]
+    row = row[: row.index("</tr>")]
+    for markup in ("<em>", "<code>", "<a ", "<del>", "<strong>"):
+        assert markup not in row.split("</td>", 1)[1], row
+    assert html.unescape(re.sub(r"<[^>]+>", "", row.split("</td>")[2])).strip() == SUMMARY

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import ChoosingGuide, Registry, StatusClass, StatusCode, Text
+from . import strict_yaml
+from .model import ChoosingGuide, Registry, StatusClass, StatusCode, UiText
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
 DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
@@ -17,8 +18,6 @@ MAX_FILE_BYTES = 4 * 1024 * 1024  # a code file is ~10 KB; field limits catch lo
 
 
 _UNREADABLE = object()  # _read_yaml already reported why
-# libyaml's parser where PyYAML has it (its wheels do): parsing is most of a rebuild otherwise.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Parsed files by (path, mtime, size): `mkdocs serve` keeps this module loaded, so a rebuild
 # after an edit parses only the edited file.
 _parsed: dict[tuple[Path, int, int], object] = {}
@@ -54,12 +53,13 @@ def _parse_yaml(path: Path, problems: list[str], where: str) -> object:
         problems.append(f"{where}: not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})")
         return _UNREADABLE
     try:
-        return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
+        return strict_yaml.load(text, str(path))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        problems.append(f"{where}: malformed YAML{at}: {problem}")
+        kind = "ambiguous" if isinstance(exc, strict_yaml.AmbiguousYaml) else "malformed"
+        problems.append(f"{where}: {kind} YAML{at}: {problem}")
         return _UNREADABLE
 
 
@@ -156,14 +156,14 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     elif raw_classes is not _UNREADABLE:
         problems.append(f"{_rel(classes_path, data_dir)}: expected a mapping of class number to class")
 
-    ui: dict[str, Text] = {}
+    ui: dict[str, UiText] = {}
     ui_path = data_dir / "ui.yaml"
     raw_ui = _read_yaml(ui_path, problems, _rel(ui_path, data_dir)) if ui_path.exists() else None
     if raw_ui is None:
         problems.append(f"{_rel(ui_path, data_dir)}: file is missing or empty")
     elif isinstance(raw_ui, dict):
         for key, value in raw_ui.items():
-            entry = _validate(Text, value, problems, f"{_rel(ui_path, data_dir)}: key {key}")
+            entry = _validate(UiText, value, problems, f"{_rel(ui_path, data_dir)}: key {key}")
             if entry is not None:
                 ui[str(key)] = entry
     elif raw_ui is not _UNREADABLE:

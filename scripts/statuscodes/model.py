@@ -1,7 +1,9 @@
 """The data model: one ``StatusCode`` per file under ``data/codes/``.
 
-Plain-text fields are escaped when they reach HTML; fields typed ``Markdown`` are
-rendered as Markdown. Every human-readable field is a ``Text`` holding both languages.
+Plain-text fields are shown exactly as written (escaped for HTML and Markdown by the
+templates' ``plain`` filter); fields typed ``Markdown`` are rendered as Markdown and must
+pass the allow-list of ``sanitise.py``. Every human-readable field is a ``Text`` holding
+both languages.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from . import sanitise
+
 # The site's languages, in order. The first is the default, served at the site root; the others
 # under /<lang>/. mkdocs.yml's i18n languages must say the same (checked by the MkDocs hook).
 LANGUAGES = ("ko", "en")
@@ -32,16 +36,11 @@ def lang_root(lang: str) -> str:
     """A language's folder in the built site: "" for the default language, "en/" for English."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
-# Markdown fields may hold code, lists and links, never active content.
-_ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form)\b|javascript:", re.I)
 _JSON_DETAIL = re.compile(r'"detail":\s*("(?:[^"\\]|\\.)*")')  # a "detail" string in an example's JSON
 _MAX_FIELD = 20_000  # characters; a page section longer than this is a mistake, not content
-
-
-def _no_active_html(value: str) -> str:
-    if _ACTIVE_HTML.search(value):
-        raise ValueError("must not contain <script>, <iframe>, <style>, <form> or javascript: URLs")
-    return value
+# Plain text also goes into JSON inside <script> elements (the 404 page's code list), where
+# these sequences would end the element or change how the HTML parser reads the rest of it.
+_SCRIPT_DATA_BREAKERS = re.compile(r"<\s*/?\s*script|<!--", re.I)
 
 
 def _plain(value: str) -> str:
@@ -50,10 +49,44 @@ def _plain(value: str) -> str:
     return value
 
 
+def _script_safe(value: str) -> str:
+    found = _SCRIPT_DATA_BREAKERS.search(value)
+    if found:
+        raise ValueError(f"must not contain <script>, </script> or <!-- (found {found.group()!r}): "
+                         "plain text is also written into <script> elements")
+    return value
+
+
+def _allowed_markdown(value: str) -> str:
+    # The allow-list, checked on the HTML the field renders to: statuscodes/sanitise.py.
+    problem = sanitise.problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _allowed_exchange(value: str) -> str:
+    # The example exchange sits inside a fenced code block; check it there, so a ``` in it
+    # cannot close the fence and let what follows through as Markdown.
+    problem = sanitise.problem(value, context="fence")
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _no_tag_start(value: str) -> str:
+    # Some template words sit inside `<div markdown>` blocks, where md_in_html reads a tag
+    # even inside a `code span`: there, no "<" can be text.
+    if "<" in value:
+        raise ValueError("must not contain '<' (template words also go inside HTML blocks)")
+    return value
+
+
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
-PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_active_html)]
-MarkdownStr = Annotated[NonEmpty, AfterValidator(_no_active_html)]
-MarkdownLine = PlainLine  # the same rules; it is rendered as Markdown instead of escaped
+PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_script_safe)]
+MarkdownStr = Annotated[NonEmpty, AfterValidator(_allowed_markdown)]
+MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_allowed_markdown)]
+Exchange = Annotated[NonEmpty, AfterValidator(_allowed_exchange)]  # raw HTTP, shown as code
 
 
 class Strict(BaseModel):
@@ -68,6 +101,14 @@ class Text(Strict):
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
+
+
+class UiText(Text):
+    """A word or line of the page templates (data/ui.yaml). Templates put these into the
+    Markdown as they are (home_intro has `code`), so they are one-line Markdown."""
+
+    ko: Annotated[MarkdownLine, AfterValidator(_no_tag_start)]
+    en: Annotated[MarkdownLine, AfterValidator(_no_tag_start)]
 
 
 class Markdown(Strict):
@@ -224,7 +265,7 @@ class StatusCode(Strict):
     headers: list[Header] = []
     cacheable: bool = False  # heuristically cacheable by default, RFC 9110 section 15.1
     client: Markdown | None = None
-    example: MarkdownStr | None = None  # raw HTTP exchange, language-neutral
+    example: Exchange | None = None  # raw HTTP exchange, language-neutral
     django: Django | None = None
     frontend: Markdown | None = None
     error: ErrorExample | None = None
@@ -342,7 +383,7 @@ class ChoosingGuide(Strict):
 class Registry(Strict):
     classes: dict[int, StatusClass]
     codes: list[StatusCode]
-    ui: dict[str, Text]  # the template's words, from data/ui.yaml
+    ui: dict[str, UiText]  # the template's words, from data/ui.yaml
     choosing: ChoosingGuide
 
     def words(self, lang: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .diagram import decision_svg
 from .model import LANGUAGES, Registry, StatusCode
+from .sanitise import escape_plain
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs"
@@ -145,20 +146,35 @@ def _yaml_string(value: str) -> Markup:
 
 
 def _markdown(value: str) -> Markup:
-    # Fields typed Markdown (or MarkdownStr) are trusted after model validation.
+    # Fields typed Markdown (MarkdownStr, MarkdownLine, UiText) passed the allow-list of
+    # sanitise.py when the model validated them.
     return Markup(value)
+
+
+def _plain(value) -> Markup:
+    # Plain text in the Markdown: escaped for HTML and for Markdown, so `a | b *c*` shows
+    # as written instead of ending a table cell or turning into emphasis.
+    return Markup(escape_plain(str(value)))
+
+
+def _code(value) -> Markup:
+    # Plain text shown as code. An HTML <code>, not a `code span`: inside a `markdown` block
+    # (md_in_html) the HTML parser reads tags in a code span's text as real tags.
+    return Markup(f"<code>{escape_plain(str(value))}</code>")
 
 
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # plain text is escaped; Markdown fields opt out with |md
+        autoescape=True,  # for HTML; plain text in the Markdown goes through |plain, Markdown fields |md
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["md"] = _markdown
+    env.filters["plain"] = _plain
+    env.filters["code"] = _code
     env.filters["pretty_json"] = _pretty_json
     env.filters["yaml_string"] = _yaml_string
     env.filters["breakable"] = _breakable
