@@ -142,16 +142,23 @@ AMBIGUOUS_YAML = [
     pytest.param(lambda text: text.replace("    or never.\n", "    or never.\n    \tIndented with a tab.\n", 1),
                  r"line \d+, column 5\): a tab in the indentation", id="tab-indentation"),
     pytest.param(lambda text: text.replace("cacheable: true", "cacheable: yes", 1),
-                 r"line 15, column 12\): unquoted 'yes' is read as a boolean", id="unquoted-yes"),
-    pytest.param(lambda text: text.replace("  - 리소스 없음\n", "  - 리소스 없음\n  - Off\n", 1),
-                 r"line 15, column 5\): unquoted 'Off' is read as a boolean .*quote it \('Off'\)", id="unquoted-off-in-a-list"),
+                 r"line {line}, column 12\): unquoted 'yes' is read as a boolean", id="unquoted-yes"),
+    pytest.param(lambda text: text.replace("    - 리소스 없음\n", "    - 리소스 없음\n    - Off\n", 1),
+                 r"line {line}, column 7\): unquoted 'Off' is read as a boolean .*quote it \('Off'\)", id="unquoted-off-in-a-list"),
 ]
 
 
 @pytest.mark.parametrize("change, expected", AMBIGUOUS_YAML)
 def test_yaml_read_differently_from_how_it_reads_is_rejected_with_its_line(data_copy, change, expected):
     path = data_copy / F404
-    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    original = path.read_text(encoding="utf-8")
+    edited = change(original)
+    assert edited != original
+    # {line}: the first line the change touched, counted from 1.
+    pairs = zip(original.splitlines(), edited.splitlines())
+    first = next((i for i, (a, b) in enumerate(pairs) if a != b), len(original.splitlines()))
+    expected = expected.replace("{line}", str(first + 1))
+    path.write_text(edited, encoding="utf-8")
     with pytest.raises(DataError, match=r"data/codes/4xx/404.yaml: code 404: ambiguous YAML \(" + expected):
         load_registry(data_copy)
 
@@ -164,9 +171,9 @@ def test_an_unquoted_no_as_a_ui_key_is_rejected(data_copy):
 
 
 def test_quoted_yes_and_no_are_text(data_copy):
-    _edit(data_copy, F404, _set("keywords", ["yes", "no", "on", "off"]))  # safe_dump quotes them
+    _edit(data_copy, F404, _set("keywords.en", ["yes", "no", "on", "off"]))  # safe_dump quotes them
     assert "'yes'" in (data_copy / F404).read_text(encoding="utf-8")
-    assert load_registry(data_copy).get(404).keywords == ["yes", "no", "on", "off"]
+    assert load_registry(data_copy).get(404).keywords.en == ["yes", "no", "on", "off"]
 
 
 def test_a_link_in_a_ui_word_is_held_to_the_same_allow_list(data_copy):
@@ -185,7 +192,7 @@ def test_a_tag_in_a_code_span_of_a_ui_word_is_rejected(data_copy):
 def test_unsafe_markdown_stops_the_generator_and_nothing_is_written(tmp_path, data_copy):
     _edit(data_copy, F404, _set("meaning.en", 'Text <img src=x onerror="alert(1)"> here'))
     docs = tmp_path / "docs"
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts/generate.py"), "--data", str(data_copy), "--docs", str(docs)],
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts/generate.py"), "--data", str(data_copy), "--out", str(docs)],
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert ("data/codes/4xx/404.yaml: code 404: field 'meaning.en': raw HTML is not allowed in Markdown fields: "

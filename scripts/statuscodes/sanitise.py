@@ -262,7 +262,8 @@ def problem(text: str, context: str = "block") -> str | None:
 # Plain text: shown exactly as written, wherever a template puts it in the Markdown.
 _HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
 # Syntax anywhere in a line: emphasis, code, links, table cells, attr_list, tilde, escapes.
-_INLINE_SYNTAX = re.compile(r"[&<>\"'\\`*_\[\]{}|~]")
+# "#" too: Python-Markdown drops trailing #s from a heading ("# 100 0#" shows "100 0").
+_INLINE_SYNTAX = re.compile(r"[&<>\"'\\`*_\[\]{}|~#]")
 # Syntax only where a line starts: lists (-, +, 1.), headings, admonitions (!!!, ???).
 _LINE_START_SYNTAX = re.compile(r"^(\s*)(\d*[.)]|[-+#!?=])")
 

@@ -50,7 +50,7 @@ class StrictLoader(_SAFE):
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_bool(self, node):
-        if node.style is None and node.value not in BOOLEANS:
+        if not node.style and node.value not in BOOLEANS:  # plain: None (Python parser) or "" (libyaml)
             raise AmbiguousYaml(
                 None, None,
                 f"unquoted {node.value!r} is read as a boolean (YAML 1.1); "
