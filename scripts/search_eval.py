@@ -205,7 +205,8 @@ class SearchBox:
         self.cdp = context.new_cdp_session(self.page)
         self.page.keyboard.press("/")  # Material's shortcut: focus the box, which starts the index
         # Wait for the index: once it is ready, Material sends the (empty) box as a first query.
-        self.page.wait_for_function("window.__searchEval.answered > 0", timeout=20000)
+        # A function, not an expression: the site's Content-Security-Policy refuses eval().
+        self.page.wait_for_function("() => window.__searchEval.answered > 0", timeout=20000)
         self.composing = ""
 
     # Key events through CDP, so the IME's keys carry key "Process" and keyCode 229.

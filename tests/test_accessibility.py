@@ -86,5 +86,5 @@ def test_copy_link_is_reachable_by_keyboard(page, context, base_url):
     page.goto(base_url + "en/404/")
     assert _tab_until(page, ".sc-copy-link")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.sc-copy-link').textContent.trim() === 'Copied'")
+    page.wait_for_function("() => document.querySelector('.sc-copy-link').textContent.trim() === 'Copied'")
     assert page.evaluate("navigator.clipboard.readText()") == f"[404 Not Found]({base_url}en/404/)"

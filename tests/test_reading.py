@@ -110,7 +110,7 @@ def test_a_section_heading_copies_a_markdown_link_to_that_section(page, context,
     heading.locator(".sc-section-copy").click()
     section = registry.ui["django"][lang]
     expected = f"[401 Unauthorized \u203a {section}]({base_url}{PREFIX[lang]}401/#django)"
-    page.wait_for_function("document.querySelector('[aria-live]') && document.querySelector('[aria-live]').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('[aria-live]') && document.querySelector('[aria-live]').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert registry.ui["section_copied"][lang] in page.locator("[aria-live]").inner_text()
     # Every section of the page has one, and the page-level button stays.

@@ -71,6 +71,6 @@ def test_a_data_error_shows_in_the_browser_until_it_is_fixed(page, served_copy):
     page.goto(url + "en/429/")
 
     path.write_text(good, encoding="utf-8")
-    page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').textContent"
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').textContent"
                            ".includes('429 Too Many Requests')", timeout=120_000)
     assert page.locator("#data-problems").count() == 0

@@ -150,6 +150,8 @@ def test_each_language_has_its_own_search_index(site, registry, lang):
 
 
 def test_one_not_found_page_per_language(site):
+    assert parse(site / "404.html").title == "페이지를 찾을 수 없습니다 - HTTP 상태 코드 사전"
+    assert parse(site / "en/404.html").title == "Page not found - HTTP Status Codes"
     assert parse(site / "404.html").lang == "ko"
     assert parse(site / "en/404.html").lang == "en"
     assert "Page not found" in parse(site / "en/404.html").h1

@@ -75,17 +75,18 @@ def _allowed_exchange(value: str) -> str:
 
 
 def _no_tag_start(value: str) -> str:
-    # Some template words sit inside `<div markdown>` blocks, where md_in_html reads a tag
-    # even inside a `code span`: there, no "<" can be text.
+    # Template words and one-line notes sit inside `<div markdown>` or `markdown="span"` blocks
+    # (the code page's first screen), where md_in_html reads a tag even inside a `code span`:
+    # there, no "<" can be text.
     if "<" in value:
-        raise ValueError("must not contain '<' (template words also go inside HTML blocks)")
+        raise ValueError("must not contain '<' (it is also shown inside HTML blocks, where a code span does not escape it)")
     return value
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
 PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_script_safe)]
 MarkdownStr = Annotated[NonEmpty, AfterValidator(_allowed_markdown)]
-MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_allowed_markdown)]
+MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_tag_start), AfterValidator(_allowed_markdown)]
 Exchange = Annotated[NonEmpty, AfterValidator(_allowed_exchange)]  # raw HTTP, shown as code
 
 
