@@ -255,7 +255,7 @@ def main() -> int:
         print(f"| {label}: first visit | {first['requests']} requests, {kb(first['bytes'])} | ≤ 10, ≤ 80 KB |")
         print(f"| {label}: repeat visit | {repeat['requests']} requests, {kb(repeat['bytes'])} | ≤ 12 KB |")
     for lang, s in sizes.items():
-        print(f"| search index ({lang}) | {kb(s['raw'])} raw, {kb(s["gzip"])} gzip | ≤ 80 KB gzip |")
+        print(f"| search index ({lang}) | {kb(s['raw'])} raw, {kb(s['gzip'])} gzip | ≤ 80 KB gzip |")
     for lang, t in searches.items():
         print(f"| first search result ({lang}): cold / warm | {t['cold_ms']:.0f} ms / {t['warm_ms']:.0f} ms | warm ≤ 150 ms |")
     if scores:
