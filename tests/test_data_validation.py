@@ -183,9 +183,9 @@ def test_a_link_in_a_ui_word_is_held_to_the_same_allow_list(data_copy):
 
 
 def test_a_tag_in_a_code_span_of_a_ui_word_is_rejected(data_copy):
-    # The facts table is inside <div markdown>, where md_in_html reads tags even in `code`.
-    _edit(data_copy, "ui.yaml", _set("fact_standing.en", "Standing `<img src=x onerror=alert(1)>`"))
-    with pytest.raises(DataError, match=r"data/ui.yaml: key fact_standing: field 'en': must not contain '<'"):
+    # Template words also sit inside <div markdown> blocks, where md_in_html reads tags even in `code`.
+    _edit(data_copy, "ui.yaml", _set("copy_link.en", "Copy `<img src=x onerror=alert(1)>`"))
+    with pytest.raises(DataError, match=r"data/ui.yaml: key copy_link: field 'en': must not contain '<'"):
         load_registry(data_copy)
 
 
