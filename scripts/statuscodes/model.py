@@ -86,7 +86,7 @@ def _no_tag_start(value: str) -> str:
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
 PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_script_safe)]
 MarkdownStr = Annotated[NonEmpty, AfterValidator(_allowed_markdown)]
-MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_no_tag_start), AfterValidator(_allowed_markdown)]
+MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_allowed_markdown), AfterValidator(_no_tag_start)]
 Exchange = Annotated[NonEmpty, AfterValidator(_allowed_exchange)]  # raw HTTP, shown as code
 
 
