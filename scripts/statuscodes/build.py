@@ -8,8 +8,6 @@ from .loader import DATA_DIR, load_registry
 from .model import Registry
 from .pages import DOCS_DIR, render_site
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def render(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> tuple[Registry, dict[str, str]]:
     """Validate all data, then render every generated page: {path under docs/: Markdown}.
