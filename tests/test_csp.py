@@ -70,6 +70,24 @@ def test_json_data_blocks_are_not_hashed():
     assert csp.inline_scripts(page) == ["m()"]
 
 
+def test_the_script_scanner_reads_each_page_as_an_html_parser_does(site):
+    # csp.inline_scripts reads scripts with a pattern (speed); lxml's parser is the reference.
+    import lxml.html
+
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        parsed = [s.text or "" for s in lxml.html.document_fromstring(html).iter("script")
+                  if s.get("src") is None and (s.get("type") or "").strip().lower() in {"", "text/javascript", "module"}]
+        assert csp.inline_scripts(html) == parsed, path
+
+
+def test_the_script_scanner_skips_comments_and_reads_quoted_attributes():
+    page = ('<!-- <script>commented()</script> --><SCRIPT data-x="a>b">one()</SCRIPT >'
+            "<script type='text/javascript'>two('</scrip')</script><script defer src=x.js></script>"
+            "<script\ntype=module>three()</script>")
+    assert csp.inline_scripts(page) == ["one()", "two('</scrip')", "three()"]
+
+
 def test_no_policy_while_serving_so_live_reload_keeps_working():
     sys.path.insert(0, str(ROOT / "scripts"))
     hooks = importlib.import_module("mkdocs_hooks")

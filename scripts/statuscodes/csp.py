@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -40,36 +40,28 @@ DIRECTIVES = {
 }
 
 
-class _InlineScripts(HTMLParser):
-    """The text of every inline script a browser would run, exactly as written."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        if tag != "script":
-            return
-        attrs = dict(attrs)
-        kind = (attrs.get("type") or "").strip().lower()
-        if "src" not in attrs and kind in _EXECUTABLE_TYPES:
-            self._current = []
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+# An HTML tokenizer ends a script's text at the first "</script" (the script data state), so
+# the pages' scripts can be read with one pattern instead of parsing every tag of every page
+# (html.parser took a quarter of the build). Comments are matched so that a "<script" inside
+# one is skipped; quoted attribute values may hold ">". The tests compare it with lxml.
+_SCRIPT_OR_COMMENT = re.compile(
+    r"""<!--.*?-->|<script(?P<attrs>(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?)>(?P<text>.*?)</script\s*>""",
+    re.S | re.I,
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
 def inline_scripts(html: str) -> list[str]:
-    return _InlineScripts(html).scripts
+    """The text of every inline script a browser would run, exactly as written."""
+    scripts = []
+    for match in _SCRIPT_OR_COMMENT.finditer(html):
+        if match.group("text") is None:
+            continue  # a comment
+        attrs = {m.group(1).lower(): "".join(v for v in m.groups()[1:] if v)
+                 for m in _ATTRIBUTE.finditer(match.group("attrs") or "")}
+        if "src" not in attrs and attrs.get("type", "").strip().lower() in _EXECUTABLE_TYPES:
+            scripts.append(match.group("text"))
+    return scripts
 
 
 def script_hash(text: str) -> str:

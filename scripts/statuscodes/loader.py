@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
-from .model import ChoosingGuide, Registry, StatusClass, StatusCode, UiText
+from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Registry, StatusClass, StatusCode, UiText
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
 DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
@@ -67,12 +67,12 @@ def _field(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(whole file)"
 
 
-def _validate(model: type[BaseModel], data: object, problems: list[str], where: str):
+def _validate(model: type[BaseModel], data: object, problems: list[str], where: str, context: dict | None = None):
     if not isinstance(data, dict):
         problems.append(f"{where}: expected a mapping of fields, got {type(data).__name__}")
         return None
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         for err in exc.errors():
             message = err["msg"].removeprefix("Value error, ")
@@ -87,9 +87,13 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    """Load every code and class; raise ``DataError`` listing all problems found."""
+def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> Registry:
+    """Load every code and class; raise ``DataError`` listing all problems found.
+
+    ``check_markdown=False`` leaves out the Markdown allow-list (sanitise.py), for a caller
+    that runs it in another process meanwhile (build.py); everything else is checked."""
     problems: list[str] = []
+    context = None if check_markdown else {SKIP_MARKDOWN_CHECK: True}
     codes: list[StatusCode] = []
     seen: dict[int, str] = {}
     present: set[str] = set()  # codes that have a file, valid or not
@@ -108,7 +112,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         code_hint = raw.get("code", path.stem) if isinstance(raw, dict) else path.stem
         present.add(str(code_hint))
         where = f"{rel}: code {code_hint}"
-        entry = _validate(StatusCode, raw, problems, where)
+        entry = _validate(StatusCode, raw, problems, where, context)
         if entry is None:
             continue
         problems.extend(f"{where}: field '{field}': {why}" for field, why in entry.missing())
@@ -147,7 +151,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             if key not in (1, 2, 3, 4, 5):
                 problems.append(f"{where}: field 'class': must be one of 1, 2, 3, 4, 5")
                 continue
-            entry = _validate(StatusClass, value, problems, where)
+            entry = _validate(StatusClass, value, problems, where, context)
             if entry is not None:
                 classes[key] = entry
         missing = {1, 2, 3, 4, 5} - set(raw_classes)
@@ -163,7 +167,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         problems.append(f"{_rel(ui_path, data_dir)}: file is missing or empty")
     elif isinstance(raw_ui, dict):
         for key, value in raw_ui.items():
-            entry = _validate(UiText, value, problems, f"{_rel(ui_path, data_dir)}: key {key}")
+            entry = _validate(UiText, value, problems, f"{_rel(ui_path, data_dir)}: key {key}", context)
             if entry is not None:
                 ui[str(key)] = entry
     elif raw_ui is not _UNREADABLE:
@@ -177,7 +181,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     else:
         raw_choosing = _read_yaml(choosing_path, problems, where)
         if raw_choosing is not _UNREADABLE:
-            choosing = _validate(ChoosingGuide, raw_choosing, problems, where)
+            choosing = _validate(ChoosingGuide, raw_choosing, problems, where, context)
     if choosing is not None:
         for field, code in choosing.codes():
             if str(code) not in present:

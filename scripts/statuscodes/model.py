@@ -2,8 +2,8 @@
 
 Plain-text fields are shown exactly as written (escaped for HTML and Markdown by the
 templates' ``plain`` filter); fields typed ``Markdown`` are rendered as Markdown and must
-pass the allow-list of ``sanitise.py``. Every human-readable field is a ``Text`` holding
-both languages.
+pass the allow-list of ``sanitise.py``. Every human-readable field is a ``PerLanguage``
+value: one entry per language of the site.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from enum import Enum
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -57,21 +57,29 @@ def _script_safe(value: str) -> str:
     return value
 
 
-def _allowed_markdown(value: str) -> str:
-    # The allow-list, checked on the HTML the field renders to: statuscodes/sanitise.py.
-    problem = sanitise.problem(value)
+# Validation context: {SKIP_MARKDOWN_CHECK: True} leaves the allow-list out, for a caller that
+# has it checked in another process at the same time (statuscodes/build.py).
+SKIP_MARKDOWN_CHECK = "skip_markdown_check"
+
+
+def _check(value: str, info: ValidationInfo, context: str) -> str:
+    if (info.context or {}).get(SKIP_MARKDOWN_CHECK):
+        return value
+    problem = sanitise.problem(value, context)
     if problem:
         raise ValueError(problem)
     return value
 
 
-def _allowed_exchange(value: str) -> str:
+def _allowed_markdown(value: str, info: ValidationInfo) -> str:
+    # The allow-list, checked on the HTML the field renders to: statuscodes/sanitise.py.
+    return _check(value, info, "block")
+
+
+def _allowed_exchange(value: str, info: ValidationInfo) -> str:
     # The example exchange sits inside a fenced code block; check it there, so a ``` in it
     # cannot close the fence and let what follows through as Markdown.
-    problem = sanitise.problem(value, context="fence")
-    if problem:
-        raise ValueError(problem)
-    return value
+    return _check(value, info, "fence")
 
 
 def _no_tag_start(value: str) -> str:
@@ -94,43 +102,46 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Text(Strict):
-    """One line of plain text in both languages (escaped in HTML)."""
+V = TypeVar("V")
 
-    ko: PlainLine
-    en: PlainLine
 
-    def __getitem__(self, lang: str) -> str:
+class PerLanguage(Strict, Generic[V]):
+    """A value in each of the site's languages (one field per entry of ``LANGUAGES``, so a
+    new language is one more entry there, and in the data); ``text[lang]`` picks one."""
+
+    __annotations__ = dict.fromkeys(LANGUAGES, "V")
+
+    def __getitem__(self, lang: str) -> V:
         return getattr(self, lang)
 
 
-class UiText(Text):
-    """A word or line of the page templates (data/ui.yaml). Templates put these into the
-    Markdown as they are (home_intro has `code`), so they are one-line Markdown."""
-
-    ko: Annotated[MarkdownLine, AfterValidator(_no_tag_start)]
-    en: Annotated[MarkdownLine, AfterValidator(_no_tag_start)]
+# The human-readable fields, each in every language; they differ only in what a value may hold.
+class Text(PerLanguage[PlainLine]):
+    """One line of plain text, shown exactly as written."""
 
 
-class Markdown(Strict):
-    """Markdown prose in both languages."""
-
-    ko: MarkdownStr
-    en: MarkdownStr
-
-    def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+class Markdown(PerLanguage[MarkdownStr]):
+    """Markdown prose."""
 
 
-class Keywords(Strict):
+class Note(PerLanguage[MarkdownLine]):
+    """One line of Markdown (a table cell, a list item, a note under the answer)."""
+
+
+class UiText(PerLanguage[MarkdownLine]):
+    """A word or line of the page templates (data/ui.yaml). The templates put these into
+    their Markdown as they are (home_intro has `code`), so they are one-line Markdown."""
+
+
+class Keywords(PerLanguage[list[PlainLine]]):
     """Words readers type for a code that its page may not say: nicknames, spacing variants,
-    old names, the situation in their own words. Korean search also finds the English ones."""
+    old names, the situation in their own words. Korean search also finds the English ones.
+    A language without any may be left out."""
 
-    ko: list[PlainLine] = []
-    en: list[PlainLine] = []
-
-    def __getitem__(self, lang: str) -> list[str]:
-        return getattr(self, lang)
+    @model_validator(mode="before")
+    @classmethod
+    def _none_for_a_language_left_out(cls, value):
+        return {**dict.fromkeys(LANGUAGES, []), **value} if isinstance(value, dict) else value
 
 
 class Standing(str, Enum):
@@ -185,16 +196,6 @@ class SpecRef(Strict):
         if self.rfc is not None:
             return f"RFC {self.rfc} §{self.section}"
         return self.draft or self.title
-
-
-class Note(Strict):
-    """One line of Markdown in both languages (it sits in a table cell or list item)."""
-
-    ko: MarkdownLine
-    en: MarkdownLine
-
-    def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
 
 
 class Header(Strict):
@@ -257,7 +258,7 @@ class StatusCode(Strict):
     spec: list[SpecRef] = Field(min_length=1)
     summary: Text
     verdict: Text | None = None  # when to send it, or "never send this": the first screen of the page
-    keywords: Keywords = Keywords()  # extra search words per language (spacing variants, slang)
+    keywords: Keywords = Keywords.model_validate({})  # extra search words per language (spacing variants, slang)
 
     # The rich reference sections (optional while a page is being written).
     meaning: Markdown | None = None
@@ -364,7 +365,7 @@ class ChoosingGuide(Strict):
     """data/guides/choosing.yaml: the decision diagram and the everyday short list."""
 
     title: Text
-    keywords: Keywords = Keywords()
+    keywords: Keywords = Keywords.model_validate({})
     description: Text
     intro: Markdown
     question: Text
