@@ -131,6 +131,7 @@ def on_nav(nav, config, files):
     for file in files.documentation_pages():
         if file.src_uri in _state["pages"]:
             file.abs_src_path = str(GENERATED_DIR / file.src_uri)
+        _state["page_urls"].add(file.url.removeprefix("./"))  # every language's pages, for the search index (the home is "./")
     return nav
 
 
@@ -227,7 +228,10 @@ def on_post_build(config):
     site = Path(config.site_dir)
     registry = _state["registry"]
     (site / "codes.json").write_text(codes_json(registry, config.site_url), encoding="utf-8")
-    split_search_index(site, registry)
+    if _state.get("serving"):
+        _state["search_docs"] = split_search_index(site, registry, _state["page_urls"], _state.get("search_docs"))
+    else:
+        split_search_index(site, registry)
     if _state.get("problems"):
         words = {lang: registry.words(lang) for lang in LANGUAGES}
         _state["error_pages"] = show_problems(site, _state["problems"], words, DEFAULT_LANGUAGE)
@@ -242,8 +246,19 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
+    if _state.get("serving"):
+        # Material's search keeps its last index across dirty rebuilds and then replaces the
+        # entries of one page only (it expects one page per rebuild); with static-i18n building
+        # each language on top, the index doubled with each save. So Material indexes only what
+        # each rebuild renders, and split_search_index keeps the other pages' entries.
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.is_dirty, search.search_index_prev = False, None
+    if _i18n(config).building:
+        return
+    _state["page_urls"] = set()
     # The data is good again: remove the error pages, so that even a dirty rebuild makes them anew.
-    if not _i18n(config).building and not _state.get("problems"):
+    if not _state.get("problems"):
         for path in _state.pop("error_pages", []):
             path.unlink(missing_ok=True)
 

@@ -115,3 +115,35 @@ def serve(root: Path, port: int = 0, mount: str = "/") -> tuple[http.server.Thre
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve until stopped, or until the process --until-gone names has ended (the test run
+    that started this server, so that none outlives it); print the URL once listening."""
+    import argparse
+    import os
+    import time
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--mount", default="/")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--until-gone", type=int, metavar="PID")
+    args = parser.parse_args(argv)
+    server, url = serve(args.root, args.port, args.mount)
+    print(url, flush=True)
+    try:
+        while True:
+            time.sleep(1)
+            if args.until_gone is not None:
+                try:
+                    os.kill(args.until_gone, 0)
+                except ProcessLookupError:
+                    break
+    except KeyboardInterrupt:
+        pass
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

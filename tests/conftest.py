@@ -2,21 +2,25 @@
 
 GitHub Pages serves a repository's site in one of two shapes: a user site at the host root
 (`owner.github.io/`) or a project site under the repository's name (`owner.github.io/repo/`).
-Tests that use `site` or `base_url` run once per shape; a test that only makes sense in one
+Tests that use `site` or `site_url` run once per shape; a test that only makes sense in one
 shape pins it with `@only_shape("project")`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import measure
-import pages_server
 import pytest
 
 from statuscodes.loader import DATA_DIR, load_registry
@@ -55,30 +59,72 @@ class ServedSite:
     url: str  # the SITE_URL it was built for, which is where it is served; ends in "/"
 
 
+# `make test` runs the tests in parallel (pytest-xdist, pyproject.toml). The workers of one run
+# share each shape's site: the first worker to need it builds it and starts its server; the
+# others find it here. This process (the controller, or the only one) makes the folder and,
+# at the end, stops the servers.
+_SHARED = "STATUSCODES_TEST_SITES"
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):
+        os.environ[_SHARED] = tempfile.mkdtemp(prefix="statuscodes-sites-")  # the workers inherit it
+        os.environ[_SHARED + "_OWNER"] = str(os.getpid())
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        shared = Path(os.environ.pop(_SHARED))
+        for record in shared.glob("*.json"):
+            with contextlib.suppress(ProcessLookupError, KeyError, ValueError):
+                os.kill(json.loads(record.read_text(encoding="utf-8"))["server"], signal.SIGTERM)
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_and_serve(shape: str, shared: Path) -> dict:
+    """Start the shape's server first, so that the build gets its final URL, then build."""
+    root = shared / f"site-{shape}"
+    root.mkdir()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts/pages_server.py"), str(root), "--mount", SHAPES[shape],
+         "--until-gone", os.environ[_SHARED + "_OWNER"]],
+        stdout=subprocess.PIPE, text=True, start_new_session=True)
+    url = server.stdout.readline().strip()
+    record = {"root": str(root), "url": url, "server": server.pid, "error": None}
+    proc = run_mkdocs_build(root, url)
+    if proc.returncode != 0:
+        record["error"] = f"mkdocs build --strict failed for the {shape} site ({url}):\n{proc.stdout}\n{proc.stderr}"
+    return record
+
+
 @pytest.fixture(scope="session")
-def _served_sites(tmp_path_factory):
-    """Builds a shape the first time a test asks for it and serves it until the session ends
-    (scripts/pages_server.py, as GitHub Pages serves it). The server starts first, so the
-    build gets its final URL and one build serves the file tests and the browser tests."""
-    built: dict[str, ServedSite | str] = {}
-    servers = []
+def _served_sites():
+    """Builds a shape the first time any worker asks for it and serves it until the run ends
+    (scripts/pages_server.py, as GitHub Pages serves it): one build serves the file tests and
+    the browser tests of every worker."""
+    shared = Path(os.environ[_SHARED])
 
     def get(shape: str) -> ServedSite:
-        if shape not in built:
-            root = tmp_path_factory.mktemp(f"site-{shape}")
-            server, url = pages_server.serve(root, mount=SHAPES[shape])
-            servers.append(server)
-            proc = run_mkdocs_build(root, url)
-            built[shape] = ServedSite(shape, root, url) if proc.returncode == 0 else (
-                f"mkdocs build --strict failed for the {shape} site ({url}):\n{proc.stdout}\n{proc.stderr}")
-        if isinstance(built[shape], str):
-            pytest.fail(built[shape], pytrace=False)  # built once, failed once: not rebuilt per test
-        return built[shape]
+        record_path = shared / f"{shape}.json"
+        with _locked(shared / f"{shape}.lock"):
+            if not record_path.exists():
+                record_path.write_text(json.dumps(_build_and_serve(shape, shared)), encoding="utf-8")
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+        if record["error"]:
+            pytest.fail(record["error"], pytrace=False)  # built once, failed once: not rebuilt per test
+        return ServedSite(shape, Path(record["root"]), record["url"])
 
-    yield get
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    return get
 
 
 @pytest.fixture(scope="session", params=list(SHAPES))
@@ -98,7 +144,7 @@ def site(served_site) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(served_site) -> str:
+def site_url(served_site) -> str:
     """The served root URL ending in "/": http://127.0.0.1:PORT/ for a user site,
     http://127.0.0.1:PORT/http-status/ for a project site. The site was built for this URL
     (SITE_URL), so its canonical, hreflang, sitemap and codes.json URLs start with it."""

@@ -31,11 +31,11 @@ def axe():
 
 
 @pytest.mark.parametrize("path, scheme, lang", CASES, ids=[f"{p or 'home'}-{s}-{l}" for p, s, l in CASES])
-def test_axe_finds_no_violations(browser, base_url, axe, path, lang, scheme):
+def test_axe_finds_no_violations(browser, site_url, axe, path, lang, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    page.goto(base_url + ("en/" if lang == "en" else "") + path)
-    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    page.goto(site_url + ("en/" if lang == "en" else "") + path)
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
     page.wait_for_timeout(200)
     results = axe.run(page)
     context.close()
@@ -54,8 +54,8 @@ def _tab_until(page, selector: str, limit: int = 80) -> bool:
     return False
 
 
-def test_skip_link_is_the_first_stop(page, base_url):
-    page.goto(base_url + "404/")
+def test_skip_link_is_the_first_stop(page, site_url):
+    page.goto(site_url + "404/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className + ' ' + document.activeElement.getAttribute('href')")
     assert "md-skip" in focused
@@ -63,8 +63,8 @@ def test_skip_link_is_the_first_stop(page, base_url):
     assert page.locator(f"[id='{target}']").count() == 1
 
 
-def test_search_opens_from_the_keyboard(page, base_url):
-    page.goto(base_url + "en/")
+def test_search_opens_from_the_keyboard(page, site_url):
+    page.goto(site_url + "en/")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
     page.keyboard.type("429")
@@ -74,17 +74,17 @@ def test_search_opens_from_the_keyboard(page, base_url):
     page.wait_for_url("**/en/429/**")
 
 
-def test_language_switcher_is_reachable_by_keyboard(page, base_url):
-    page.goto(base_url + "404/")
+def test_language_switcher_is_reachable_by_keyboard(page, site_url):
+    page.goto(site_url + "404/")
     assert _tab_until(page, "a.md-select__link[hreflang='en']")
     page.keyboard.press("Enter")
-    page.wait_for_url(base_url + "en/404/")
+    page.wait_for_url(site_url + "en/404/")
 
 
-def test_copy_link_is_reachable_by_keyboard(page, context, base_url):
+def test_copy_link_is_reachable_by_keyboard(page, context, site_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(base_url + "en/404/")
+    page.goto(site_url + "en/404/")
     assert _tab_until(page, ".sc-copy-link")
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.sc-copy-link').textContent.trim() === 'Copied'")
-    assert page.evaluate("navigator.clipboard.readText()") == f"[404 Not Found]({base_url}en/404/)"
+    assert page.evaluate("navigator.clipboard.readText()") == f"[404 Not Found]({site_url}en/404/)"

@@ -70,6 +70,6 @@ def test_a_complete_unofficial_code_passes_the_tests_unchanged(data_copy):
     tests = ["tests/test_data_validation.py", "tests/test_facts.py", "tests/test_generator.py",
              "tests/test_django_lines.py", "tests/test_site.py"]
     # One deployment shape is enough here: the shapes differ in URLs, not in what the data gives.
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-k", "not project", *tests],
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-n", "0", "-p", "no:cacheprovider", "-k", "not project", *tests],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]

@@ -23,21 +23,21 @@ def search(page, query: str) -> list[str]:
     )
 
 
-def page_of(url: str, base_url: str) -> str:
+def page_of(url: str, site_url: str) -> str:
     """The page a URL leads to, from the site's root: "en/404/" (no ?query, no #fragment)."""
-    root = urlsplit(base_url)
+    root = urlsplit(site_url)
     parts = urlsplit(url)
-    assert parts.netloc == root.netloc and parts.path.startswith(root.path), f"{url} is not on {base_url}"
+    assert parts.netloc == root.netloc and parts.path.startswith(root.path), f"{url} is not on {site_url}"
     return parts.path[len(root.path):]
 
 
 @pytest.mark.parametrize("lang, prefix", [("ko", ""), ("en", "en/")])
-def test_search_returns_only_pages_of_the_current_language(page, base_url, lang, prefix):
-    page.goto(f"{base_url}{prefix}404/")
+def test_search_returns_only_pages_of_the_current_language(page, site_url, lang, prefix):
+    page.goto(f"{site_url}{prefix}404/")
     results = search(page, "404")
-    assert page_of(results[0], base_url) == f"{prefix}404/"
+    assert page_of(results[0], site_url) == f"{prefix}404/"
     for url in results:
-        assert page_of(url, base_url).startswith("en/") == (lang == "en"), url
+        assert page_of(url, site_url).startswith("en/") == (lang == "en"), url
 
 
 QUERIES = [
@@ -55,26 +55,26 @@ QUERIES = [
 # relative): checked once, in the deployed shape.
 @only_shape("project")
 @pytest.mark.parametrize("lang, query, code", QUERIES, ids=[f"{l}-{q}" for l, q, _ in QUERIES])
-def test_search_finds_the_code_in_the_top_three(page, base_url, lang, query, code):
+def test_search_finds_the_code_in_the_top_three(page, site_url, lang, query, code):
     prefix = "" if lang == "ko" else "en/"
-    page.goto(f"{base_url}{prefix}")
+    page.goto(f"{site_url}{prefix}")
     pages = []
     for url in search(page, query):
-        if page_of(url, base_url) not in pages:
-            pages.append(page_of(url, base_url))
+        if page_of(url, site_url) not in pages:
+            pages.append(page_of(url, site_url))
     assert f"{prefix}{code}/" in pages[:3], pages[:5]
 
 
 @only_shape("project")
-def test_search_by_prefix_lists_the_40x_codes(page, base_url, registry):
-    page.goto(base_url)
+def test_search_by_prefix_lists_the_40x_codes(page, site_url, registry):
+    page.goto(site_url)
     search(page, "40")
     # Material renders results in batches as the list scrolls; load them all.
     for _ in range(5):
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
         page.wait_for_timeout(200)
     urls = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    pages = {page_of(u, base_url) for u in urls}
+    pages = {page_of(u, site_url) for u in urls}
     expected = {f"{c.code}/" for c in registry.codes if 400 <= c.code <= 409}
     assert len(expected) == 10
     assert expected <= pages, sorted(expected - pages)
@@ -86,12 +86,12 @@ def test_search_by_prefix_lists_the_40x_codes(page, base_url, registry):
     ("", "ko", "en/", "en"),
     ("en/4xx/", "en", "4xx/", "ko"),
 ])
-def test_language_switch_keeps_the_page_and_fragment(page, base_url, start, lang, target, target_lang):
-    page.goto(base_url + start)
+def test_language_switch_keeps_the_page_and_fragment(page, site_url, start, lang, target, target_lang):
+    page.goto(site_url + start)
     assert page.get_attribute("html", "lang") == lang
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang={target_lang}]").click()
-    page.wait_for_url(base_url + target)
+    page.wait_for_url(site_url + target)
     assert page.get_attribute("html", "lang") == target_lang
 
 
@@ -109,20 +109,20 @@ def copy_link(page) -> str:
     ("404/", "[404 Not Found (찾을 수 없음)]({base}404/)"),
     ("en/429/", "[429 Too Many Requests]({base}en/429/)"),
 ])
-def test_copy_link_puts_a_markdown_link_on_the_clipboard(page, context, base_url, path, expected):
+def test_copy_link_puts_a_markdown_link_on_the_clipboard(page, context, site_url, path, expected):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(base_url + path + "#django")
-    assert copy_link(page) == expected.format(base=base_url)
+    page.goto(site_url + path + "#django")
+    assert copy_link(page) == expected.format(base=site_url)
 
 
 @only_shape("user")
-def test_copy_link_gives_the_address_the_reader_is_on(browser, site, base_url):
+def test_copy_link_gives_the_address_the_reader_is_on(browser, site, site_url):
     # The same files served at another address, as a build made for one URL (the
     # 127.0.0.1:8000 default without SITE_URL) is read at another: the link copied is the
     # page the reader is on, not the address the build was told.
     server, elsewhere = pages_server.serve(site)
     try:
-        assert elsewhere != base_url
+        assert elsewhere != site_url
         context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
         page = context.new_page()
         page.goto(elsewhere + "en/429/")
@@ -138,20 +138,20 @@ def test_copy_link_gives_the_address_the_reader_is_on(browser, site, base_url):
     ("", "ko", "", "en/"),
     ("en/", "en", "en/", ""),
 ])
-def test_link_preview_meta(page, base_url, path, lang, here, other):
-    page.goto(base_url + path)
+def test_link_preview_meta(page, site_url, path, lang, here, other):
+    page.goto(site_url + path)
     meta = lambda key: page.get_attribute(f'meta[property="{key}"]', "content")  # noqa: E731
     if here == "en/404/":
         assert meta("og:title") == "404 Not Found"
     locales = {"ko": "ko_KR", "en": "en_US"}
-    assert meta("og:url") == base_url + here
+    assert meta("og:url") == site_url + here
     assert meta("og:locale") == locales[lang] and meta("og:locale:alternate") == locales["en" if lang == "ko" else "ko"]
     assert meta("og:description") and meta("og:description") == page.get_attribute('meta[name="description"]', "content")
     assert page.get_attribute('meta[name="twitter:card"]', "content") == "summary"
-    assert page.get_attribute('link[rel="canonical"]', "href") == base_url + here
+    assert page.get_attribute('link[rel="canonical"]', "href") == site_url + here
     alternates = {a: page.get_attribute(f'link[rel="alternate"][hreflang="{a}"]', "href") for a in ("ko", "en", "x-default")}
     ko, en = (here, other) if lang == "ko" else (other, here)
-    assert alternates == {"ko": base_url + ko, "en": base_url + en, "x-default": base_url + ko}
+    assert alternates == {"ko": site_url + ko, "en": site_url + en, "x-default": site_url + ko}
 
 
 @pytest.mark.parametrize("path, lang, heading, suggested", [
@@ -160,11 +160,11 @@ def test_link_preview_meta(page, base_url, path, lang, here, other):
     ("4044/", "ko", "페이지를 찾을 수 없습니다", ["404", "444"]),
     ("en/41/", "en", "Page not found", ["410", "411", "412", "413", "414", "415", "416", "417"]),
 ])
-def test_missing_pages_explain_the_404_in_the_right_language(page, base_url, path, lang, heading, suggested):
-    response = page.goto(base_url + path)
+def test_missing_pages_explain_the_404_in_the_right_language(page, site_url, path, lang, heading, suggested):
+    response = page.goto(site_url + path)
     assert response.status == 404
     page.wait_for_selector("h1")
-    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
     assert page.locator("article h1").inner_text() == heading
     assert "404 Not Found" in page.locator("article").inner_text()
     shown = page.locator("#sc-suggest li a").all_inner_texts()
@@ -172,7 +172,7 @@ def test_missing_pages_explain_the_404_in_the_right_language(page, base_url, pat
     assert page.locator("#sc-suggest").is_visible() == bool(suggested)
     prefix = "en/" if lang == "en" else ""
     hrefs = [a.get_attribute("href") for a in page.locator("#sc-suggest li a").all()]
-    assert hrefs == [f"{base_url}{prefix}{code}/" for code in suggested]
+    assert hrefs == [f"{site_url}{prefix}{code}/" for code in suggested]
 
 
 @pytest.mark.parametrize("path, lang, other, home", [
@@ -180,22 +180,22 @@ def test_missing_pages_explain_the_404_in_the_right_language(page, base_url, pat
     ("en/nope/", "en", "ko", ""),
     ("en/4xx/nope/", "en", "ko", ""),
 ])
-def test_language_switch_on_a_missing_page_leads_to_the_other_home(page, base_url, path, lang, other, home):
-    assert page.goto(base_url + path).status == 404
-    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+def test_language_switch_on_a_missing_page_leads_to_the_other_home(page, site_url, path, lang, other, home):
+    assert page.goto(site_url + path).status == 404
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang={other}]").click()
-    page.wait_for_url(base_url + home)
+    page.wait_for_url(site_url + home)
     assert page.get_attribute("html", "lang") == other
     assert page.locator("article h1").count() == 1
 
 
 @only_shape("project")  # which hosts a page asks does not depend on the URL prefix
 @pytest.mark.parametrize("path", ["", "404/", "en/", "en/503/"])
-def test_no_request_leaves_the_site(page, base_url, path):
+def test_no_request_leaves_the_site(page, site_url, path):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    page.goto(base_url + path)
+    page.goto(site_url + path)
     search(page, "timeout")
     page.wait_for_timeout(300)
-    assert hosts == {urlsplit(base_url).netloc}
+    assert hosts == {urlsplit(site_url).netloc}

@@ -21,10 +21,10 @@ INDEX_GZIP_BYTES = 80 * 1024  # issue 13: the index may grow to hold headers, na
 
 
 @pytest.mark.parametrize("path", ["404/", "en/404/", "en/429/", "503/"])
-def test_code_page_first_and_repeat_visit(browser, base_url, path):
+def test_code_page_first_and_repeat_visit(browser, site_url, path):
     context = browser.new_context()
-    first = measure_visit(context, base_url + path)
-    repeat = measure_visit(context, base_url + path)
+    first = measure_visit(context, site_url + path)
+    repeat = measure_visit(context, site_url + path)
     context.close()
     assert first["requests"] <= FIRST_VISIT_REQUESTS, first["urls"]
     assert first["bytes"] <= FIRST_VISIT_BYTES, (first["bytes"], first["urls"])
@@ -37,10 +37,10 @@ def test_search_index_fits_its_budget(site, rel):
     assert len(gzip.compress((site / rel).read_bytes(), compresslevel=6)) <= INDEX_GZIP_BYTES
 
 
-def test_search_loads_its_index_only_when_opened(page, base_url):
+def test_search_loads_its_index_only_when_opened(page, site_url):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(base_url + "en/404/", wait_until="networkidle")
+    page.goto(site_url + "en/404/", wait_until="networkidle")
     assert not any("search_index.json" in url for url in requested)
     with page.expect_request(lambda request: "search_index.json" in request.url, timeout=10_000):
         page.keyboard.press("/")

@@ -158,8 +158,8 @@ def _until(page, expression: str, timeout: float = 15.0) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind, path, lang", PAGES, ids=[p for _, p, _ in PAGES])
-def test_every_page_kind_runs_its_scripts_with_no_violation(watched, base_url, kind, path, lang):
-    watched.goto(base_url + path)
+def test_every_page_kind_runs_its_scripts_with_no_violation(watched, site_url, kind, path, lang):
+    watched.goto(site_url + path)
     _first_interaction(watched)
     _until(watched, f"document.documentElement.lang === '{lang}'")
     # Material's inline head script and its bundle ran; so did main.html's inline script.
@@ -178,8 +178,8 @@ SEARCHED = [pytest.param(path, id=path) for kind, path, _ in PAGES if path != "e
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", SEARCHED)
-def test_search_works_under_the_policy(watched, base_url, path):
-    watched.goto(base_url + path)
+def test_search_works_under_the_policy(watched, site_url, path):
+    watched.goto(site_url + path)
     _first_interaction(watched)
     run_query(watched, "404", timeout=8)
     assert watched.locator(".md-search-result__item").count() > 0
@@ -188,9 +188,9 @@ def test_search_works_under_the_policy(watched, base_url, path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path, lang", [("", "ko"), ("en/404/", "en")])
-def test_palette_toggle_works_under_the_policy(watched, base_url, path, lang):
+def test_palette_toggle_works_under_the_policy(watched, site_url, path, lang):
     watched.emulate_media(color_scheme="light")
-    watched.goto(base_url + path)
+    watched.goto(site_url + path)
     _first_interaction(watched)
     assert watched.get_attribute("body", "data-md-color-scheme") == "default"
     watched.locator('label[for="__palette_1"]').click()
@@ -201,23 +201,23 @@ def test_palette_toggle_works_under_the_policy(watched, base_url, path, lang):
 
 
 @pytest.mark.browser
-def test_language_switcher_works_under_the_policy(watched, base_url):
-    watched.goto(base_url + "404/#django")
+def test_language_switcher_works_under_the_policy(watched, site_url):
+    watched.goto(site_url + "404/#django")
     _first_interaction(watched)
     watched.locator(".md-header__option .md-select").hover()
     watched.locator("a.md-select__link[hreflang=en]").click()
-    watched.wait_for_url(base_url + "en/404/#django")  # main.html's inline handler kept the #
+    watched.wait_for_url(site_url + "en/404/#django")  # main.html's inline handler kept the #
     assert watched.violations() == []
 
 
 @pytest.mark.browser
-def test_copy_link_works_under_the_policy(watched, context, base_url):
+def test_copy_link_works_under_the_policy(watched, context, site_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    watched.goto(base_url + "en/429/")
+    watched.goto(site_url + "en/429/")
     _first_interaction(watched)
     watched.locator(".sc-copy-link").click()
     _until(watched, "(b => b.textContent === b.dataset.copied)(document.querySelector('.sc-copy-link'))")
-    assert watched.evaluate("navigator.clipboard.readText()") == f"[429 Too Many Requests]({base_url}en/429/)"
+    assert watched.evaluate("navigator.clipboard.readText()") == f"[429 Too Many Requests]({site_url}en/429/)"
     assert watched.violations() == []
 
 
@@ -226,8 +226,8 @@ def test_copy_link_works_under_the_policy(watched, context, base_url):
     ("en/4044/", "en", "Page not found", "404"),
     ("4044/", "ko", "페이지를 찾을 수 없습니다", "404"),
 ])
-def test_404_swap_and_suggestions_work_under_the_policy(watched, base_url, path, lang, heading, first):
-    response = watched.goto(base_url + path)
+def test_404_swap_and_suggestions_work_under_the_policy(watched, site_url, path, lang, heading, first):
+    response = watched.goto(site_url + path)
     _first_interaction(watched)
     assert response.status == 404
     _until(watched, f"document.documentElement.lang === '{lang}'")
@@ -240,8 +240,8 @@ def test_404_swap_and_suggestions_work_under_the_policy(watched, base_url, path,
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["en/404/", "nope/"])
-def test_an_injected_inline_handler_or_script_is_blocked(watched, base_url, path):
-    watched.goto(base_url + path)
+def test_an_injected_inline_handler_or_script_is_blocked(watched, site_url, path):
+    watched.goto(site_url + path)
     _first_interaction(watched)
     watched.evaluate("""() => {
         const box = document.createElement("div");

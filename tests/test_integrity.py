@@ -20,21 +20,21 @@ def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def _url_of(site: Path, base_url: str, html: Path) -> str:
+def _url_of(site: Path, site_url: str, html: Path) -> str:
     """Where a page is served; a 404 page is served at any missing path, so at a made-up one."""
     rel = html.relative_to(site).as_posix()
     if html.name == "404.html":
-        return base_url + rel.removesuffix("404.html") + "no/such/page/"
+        return site_url + rel.removesuffix("404.html") + "no/such/page/"
     if rel.endswith("index.html"):
         rel = rel[: -len("index.html")]
-    return base_url + rel
+    return site_url + rel
 
 
-def _target(site: Path, base_url: str, url: str) -> Path | None:
+def _target(site: Path, site_url: str, url: str) -> Path | None:
     """The file a same-site URL is served from, or None if it is not on this site."""
-    if not url.startswith(base_url):
+    if not url.startswith(site_url):
         return None
-    rel = unquote(urlsplit(url).path)[len(urlsplit(base_url).path):]
+    rel = unquote(urlsplit(url).path)[len(urlsplit(site_url).path):]
     path = site / rel
     return path / "index.html" if rel.endswith("/") or rel == "" else path
 
@@ -44,17 +44,17 @@ def parsed(site):
     return {html: parse(html) for html in _pages(site)}
 
 
-def test_every_internal_link_and_fragment_resolves(site, base_url, parsed):
+def test_every_internal_link_and_fragment_resolves(site, site_url, parsed):
     broken = []
     for html, page in parsed.items():
-        here = _url_of(site, base_url, html)
+        here = _url_of(site, site_url, html)
         refs = [a.get("href", "") for a in page.links] + [h.get("href", "") for h in page.heads]
         refs += [s.get("src", "") for s in page.scripts if s.get("src")] + [i.get("src", "") for i in page.images]
         for ref in refs:
             if not ref or ref.startswith(("mailto:", "javascript:", "data:")):
                 continue
             url = urljoin(here, ref)
-            target = _target(site, base_url, url)
+            target = _target(site, site_url, url)
             if target is None:
                 continue
             if not target.exists():
@@ -123,13 +123,13 @@ def _status(url: str) -> tuple[int, str]:
         connection.close()
 
 
-def test_every_advertised_url_is_a_page_of_the_served_site(site, base_url, parsed, registry):
+def test_every_advertised_url_is_a_page_of_the_served_site(site, site_url, parsed, registry):
     advertised = _advertised_urls(site, parsed)
     assert len(advertised) >= 2 * len(registry.codes), "fewer URLs than code pages: the collector is broken"
     not_pages = []
     for url, where in sorted(advertised.items()):
-        if not url.startswith(base_url):
-            not_pages.append(f"{where}: {url} is not on {base_url}")
+        if not url.startswith(site_url):
+            not_pages.append(f"{where}: {url} is not on {site_url}")
             continue
         status, ctype = _status(url)
         if status != 200 or not ctype.startswith("text/html"):
@@ -138,9 +138,9 @@ def test_every_advertised_url_is_a_page_of_the_served_site(site, base_url, parse
 
 
 @only_shape("project")  # one more build is enough: the project site, as deployed
-def test_two_builds_of_one_commit_are_byte_identical(site, base_url, tmp_path):
+def test_two_builds_of_one_commit_are_byte_identical(site, site_url, tmp_path):
     again = tmp_path / "again"
-    proc = run_mkdocs_build(again, base_url)
+    proc = run_mkdocs_build(again, site_url)
     assert proc.returncode == 0, proc.stderr
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}

@@ -31,11 +31,11 @@ def viewport(request, browser):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_no_page_scrolls_sideways(viewport, base_url, lang):
+def test_no_page_scrolls_sideways(viewport, site_url, lang):
     name, page = viewport
     wide = []
     for path in PAGE_KINDS:
-        page.goto(base_url + PREFIX[lang] + path)
+        page.goto(site_url + PREFIX[lang] + path)
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if width[0] > width[1]:
             wide.append(f"/{PREFIX[lang]}{path}: {width[0]} px wide in a {width[1]} px {name} window")
@@ -43,12 +43,12 @@ def test_no_page_scrolls_sideways(viewport, base_url, lang):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_code_list_shows_each_summary_on_screen(viewport, base_url, registry, lang):
+def test_every_code_list_shows_each_summary_on_screen(viewport, site_url, registry, lang):
     name, page = viewport
     width = VIEWPORTS[name][0]
     off = []
     for path in LISTS:
-        page.goto(base_url + PREFIX[lang] + path)
+        page.goto(site_url + PREFIX[lang] + path)
         rows = page.eval_on_selector_all(
             ".sc-list tbody tr",
             """rows => rows.map(row => [...row.cells].map(cell => {
@@ -72,13 +72,13 @@ def _key_header(code):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_verdict_and_key_header_are_in_the_first_screen(viewport, base_url, registry, lang):
+def test_verdict_and_key_header_are_in_the_first_screen(viewport, site_url, registry, lang):
     name, page = viewport
     codes = [c for c in registry.codes if _key_header(c)]
     assert codes
     late = []
     for c in codes:
-        page.goto(f"{base_url}{PREFIX[lang]}{c.code}/")
+        page.goto(f"{site_url}{PREFIX[lang]}{c.code}/")
         verdict = page.locator(".sc-answer .sc-verdict")
         header = page.locator(".sc-answer .sc-answer__facts code").first
         if verdict.count() == 0:
@@ -93,8 +93,8 @@ def test_verdict_and_key_header_are_in_the_first_screen(viewport, base_url, regi
     assert late == []
 
 
-def test_korean_keeps_words_whole_in_the_navigation_and_toc(page, base_url):
-    page.goto(base_url + "guides/error-formats/")
+def test_korean_keeps_words_whole_in_the_navigation_and_toc(page, site_url):
+    page.goto(site_url + "guides/error-formats/")
     for selector in (".md-sidebar--primary .md-nav__link", ".md-sidebar--secondary .md-nav__link",
                      ".md-typeset td", ".md-typeset p"):
         styles = page.eval_on_selector_all(selector, "els => els.map(e => getComputedStyle(e).wordBreak)")
@@ -102,14 +102,14 @@ def test_korean_keeps_words_whole_in_the_navigation_and_toc(page, base_url):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_a_section_heading_copies_a_markdown_link_to_that_section(page, context, base_url, registry, lang):
+def test_a_section_heading_copies_a_markdown_link_to_that_section(page, context, site_url, registry, lang):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(f"{base_url}{PREFIX[lang]}401/")
+    page.goto(f"{site_url}{PREFIX[lang]}401/")
     heading = page.locator("h2#django")
     heading.hover()
     heading.locator(".sc-section-copy").click()
     section = registry.ui["django"][lang]
-    expected = f"[401 Unauthorized \u203a {section}]({base_url}{PREFIX[lang]}401/#django)"
+    expected = f"[401 Unauthorized \u203a {section}]({site_url}{PREFIX[lang]}401/#django)"
     page.wait_for_function("() => document.querySelector('[aria-live]') && document.querySelector('[aria-live]').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert registry.ui["section_copied"][lang] in page.locator("[aria-live]").inner_text()
@@ -119,29 +119,29 @@ def test_a_section_heading_copies_a_markdown_link_to_that_section(page, context,
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_the_navigation_marks_unofficial_codes(page, base_url, registry, lang):
+def test_the_navigation_marks_unofficial_codes(page, site_url, registry, lang):
     mark = f"({registry.ui['standing_unofficial'][lang]})"
     for number in (4, 5):
-        page.goto(f"{base_url}{PREFIX[lang]}{number}xx/")
+        page.goto(f"{site_url}{PREFIX[lang]}{number}xx/")
         for c in registry.in_class(number):
             link = page.locator(f".md-sidebar--primary a.md-nav__link[href$='/{c.code}/']").first
             text = link.inner_text()
             assert (mark in text) == (c.standing.value == "unofficial"), f"{c.code}: {text!r}"
-    page.goto(f"{base_url}{PREFIX[lang]}444/")
+    page.goto(f"{site_url}{PREFIX[lang]}444/")
     assert mark in page.title()
 
 
 @pytest.mark.parametrize("lang, other", [("ko", "en"), ("en", "ko")])
-def test_the_language_menu_marks_the_current_language(page, base_url, lang, other):
-    page.goto(f"{base_url}{PREFIX[lang]}404/")
+def test_the_language_menu_marks_the_current_language(page, site_url, lang, other):
+    page.goto(f"{site_url}{PREFIX[lang]}404/")
     assert page.get_attribute(f"a.md-select__link[hreflang={lang}]", "aria-current") == "page"
     assert page.get_attribute(f"a.md-select__link[hreflang={other}]", "aria-current") is None
 
 
 # en/no-such-page/: the root 404 page replaces itself with the English one in the same window.
 @pytest.mark.parametrize("path", ["", "no-such-page/", "en/404.html", "en/no-such-page/"])
-def test_the_search_box_in_the_body_searches(page, base_url, path):
-    page.goto(base_url + path)
+def test_the_search_box_in_the_body_searches(page, site_url, path):
+    page.goto(site_url + path)
     box = page.locator("article #sc-search-input")
     box.click()
     box.press_sequentially("429")
@@ -158,8 +158,8 @@ def test_the_search_box_in_the_body_searches(page, base_url, path):
     assert any(urlsplit(link).path.endswith("/429/") for link in links), links
 
 
-def test_example_json_bodies_are_pretty_printed(page, base_url):
-    page.goto(base_url + "en/429/")
+def test_example_json_bodies_are_pretty_printed(page, site_url):
+    page.goto(site_url + "en/429/")
     example = page.locator("h2#example ~ div.highlight").first.inner_text()
     assert '{\n  "type": "https://api.example.com/problems/rate-limited",\n  "title": "Too Many Requests",' in example
     # A reader sees every line without scrolling the code block sideways.

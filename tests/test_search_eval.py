@@ -9,7 +9,8 @@ import pytest
 import search_eval
 from conftest import only_shape
 
-pytestmark = pytest.mark.browser
+# One worker runs this file (pytest-xdist): the evaluation (module fixture) runs once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("search-eval")]
 # Ranking does not depend on where the site is served: the project-site shape only.
 served_once = only_shape("project")
 
@@ -17,10 +18,10 @@ QUERIES, FLOORS = search_eval.load_queries()
 
 
 @pytest.fixture(scope="module")
-def outcomes(browser, base_url):
+def outcomes(browser, site_url):
     context = browser.new_context()
     try:
-        yield search_eval.run(context, base_url, QUERIES, typing="commit")
+        yield search_eval.run(context, site_url, QUERIES, typing="commit")
     finally:
         context.close()
 
@@ -56,11 +57,11 @@ TYPED_SAMPLE = [q for q in QUERIES if q.kind in ("particle_ko", "typo", "header"
 
 
 @served_once
-def test_typing_key_by_key_ranks_as_the_committed_query(browser, base_url, outcomes):
+def test_typing_key_by_key_ranks_as_the_committed_query(browser, site_url, outcomes):
     assert sum(q.lang == "ko" for q in TYPED_SAMPLE) >= 8 and sum(q.lang == "en" for q in TYPED_SAMPLE) >= 4
     context = browser.new_context()
     try:
-        typed = search_eval.run(context, base_url, TYPED_SAMPLE, typing="keys")
+        typed = search_eval.run(context, site_url, TYPED_SAMPLE, typing="keys")
     finally:
         context.close()
     committed = {o.query: o.pages for o in outcomes}

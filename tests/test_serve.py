@@ -4,7 +4,9 @@ by hand. Runs `mkdocs serve --dirty` (what `make serve` runs) on a copy of the r
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -14,7 +16,8 @@ import urllib.request
 import pytest
 from repo_copy import copy_repo
 
-pytestmark = pytest.mark.browser
+# One worker runs this file (pytest-xdist), so that its tests share one `mkdocs serve`.
+pytestmark = pytest.mark.xdist_group("serve")
 
 
 def _free_port() -> int:
@@ -23,9 +26,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def served_copy(tmp_path):
-    repo = copy_repo(tmp_path / "repo")
+@pytest.fixture(scope="module")
+def served_copy(tmp_path_factory):
+    """`mkdocs serve --dirty` of a copy of the repository; each test leaves its data good."""
+    repo = copy_repo(tmp_path_factory.mktemp("served") / "repo")
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("STATUSCODES_DATA", None)
@@ -49,6 +53,7 @@ def served_copy(tmp_path):
     server.wait(timeout=30)
 
 
+@pytest.mark.browser
 def test_a_data_error_shows_in_the_browser_until_it_is_fixed(page, served_copy):
     repo, url = served_copy
     path = repo / "data/codes/4xx/429.yaml"
@@ -74,3 +79,40 @@ def test_a_data_error_shows_in_the_browser_until_it_is_fixed(page, served_copy):
     page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').textContent"
                            ".includes('429 Too Many Requests')", timeout=120_000)
     assert page.locator("#data-problems").count() == 0
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _index(url: str) -> dict:
+    index = json.loads(_get(url))
+    return {"config": index["config"], "docs": sorted(json.dumps(d, sort_keys=True, ensure_ascii=False) for d in index["docs"])}
+
+
+def test_the_search_index_after_saves_is_the_one_a_build_makes(served_copy, tmp_path):
+    # A dirty rebuild renders only the pages an edit changed; the index still holds every page
+    # of each language once, as `mkdocs build` writes it (it once doubled with each save).
+    repo, url = served_copy
+    path = repo / "data/codes/4xx/418.yaml"
+    text = path.read_text(encoding="utf-8")
+    for n in range(3):
+        marker = f"saved-{n}-{time.time_ns()}"
+        text = re.sub(r"(\nsummary:\n  ko: .*\n  en: )(.*)", lambda m: f"{m.group(1)}{m.group(2)} {marker}", text, count=1)
+        path.write_text(text, encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while marker not in _get(url + "en/search/search_index.json"):
+            assert time.monotonic() < deadline, "the edit never reached the search index"
+            time.sleep(0.2)
+    served = {lang: _index(url + root + "search/search_index.json") for lang, root in (("ko", ""), ("en", "en/"))}
+
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("STATUSCODES_DATA", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=repo, env=env,
+                   check=True, capture_output=True, timeout=600)
+    for lang, root in (("ko", ""), ("en", "en/")):
+        built = _index((site / root / "search/search_index.json").as_uri())
+        assert len(served[lang]["docs"]) == len(built["docs"]) > 250
+        assert served[lang] == built, lang

@@ -1,5 +1,5 @@
 """The built site, read as files: pages, titles, URLs, language links, no third-party requests.
-Each test runs for a user site and a project site (conftest.py); `base_url` is the URL the site
+Each test runs for a user site and a project site (conftest.py); `site_url` is the URL the site
 was built for."""
 
 from __future__ import annotations
@@ -48,27 +48,27 @@ def test_code_pages_have_the_right_title_heading_and_lang(site, registry, lang):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_language_switch_leads_to_the_same_code(site, base_url, registry, lang):
+def test_language_switch_leads_to_the_same_code(site, site_url, registry, lang):
     for c in registry.codes:
-        here = f"{base_url}{PREFIX[lang]}{c.code}/"
+        here = f"{site_url}{PREFIX[lang]}{c.code}/"
         page = parse(page_path(site, lang, str(c.code)))
         switch = {a["hreflang"]: urljoin(here, a["href"]) for a in page.links if "md-select__link" in a.get("class", "")}
         assert switch == {
             lang: here,
-            OTHER[lang]: f"{base_url}{PREFIX[OTHER[lang]]}{c.code}/",
+            OTHER[lang]: f"{site_url}{PREFIX[OTHER[lang]]}{c.code}/",
         }
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_home_and_class_pages_list_every_code(site, base_url, registry, lang):
+def test_home_and_class_pages_list_every_code(site, site_url, registry, lang):
     home = page_path(site, lang)
-    home_links = {urljoin(f"{base_url}{PREFIX[lang]}", a.get("href", "")) for a in parse(home).links}
+    home_links = {urljoin(f"{site_url}{PREFIX[lang]}", a.get("href", "")) for a in parse(home).links}
     for n in range(1, 6):
         class_page = page_path(site, lang, f"{n}xx")
-        base = f"{base_url}{PREFIX[lang]}{n}xx/"
+        base = f"{site_url}{PREFIX[lang]}{n}xx/"
         class_links = {urljoin(base, a.get("href", "")) for a in parse(class_page).links}
         for c in registry.in_class(n):
-            target = f"{base_url}{PREFIX[lang]}{c.code}/"
+            target = f"{site_url}{PREFIX[lang]}{c.code}/"
             assert target in home_links, f"home ({lang}) does not link {c.code}"
             assert target in class_links, f"{n}xx ({lang}) does not link {c.code}"
 
@@ -81,11 +81,11 @@ def test_home_lists_codes_with_name_and_summary(site, registry, lang):
         assert c.phrase in text
 
 
-def test_sitemap_has_absolute_urls_with_language_alternates(site, base_url, registry):
+def test_sitemap_has_absolute_urls_with_language_alternates(site, site_url, registry):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{base_url}404/</loc>" in sitemap
-    assert f'hreflang="en" href="{base_url}en/404/"' in sitemap
-    assert f'hreflang="ko" href="{base_url}404/"' in sitemap
+    assert f"<loc>{site_url}404/</loc>" in sitemap
+    assert f'hreflang="en" href="{site_url}en/404/"' in sitemap
+    assert f'hreflang="ko" href="{site_url}404/"' in sitemap
     assert sitemap.count("<url>") >= len(registry.codes) + 6
 
 
@@ -120,7 +120,7 @@ def test_no_third_party_scripts_styles_fonts_or_images(site):
     assert offenders == []
 
 
-def test_codes_json_matches_the_data(site, base_url, registry):
+def test_codes_json_matches_the_data(site, site_url, registry):
     document = json.loads((site / "codes.json").read_text(encoding="utf-8"))
     assert document["count"] == len(registry.codes) == len(document["codes"])
     by_code = {entry["code"]: entry for entry in document["codes"]}
@@ -132,9 +132,9 @@ def test_codes_json_matches_the_data(site, base_url, registry):
         assert entry["class"] == f"{c.code // 100}xx"
         assert entry["standing"] == c.standing.value and entry["vendor"] == c.vendor
         assert [s["url"] for s in entry["spec"]] == [s.href for s in c.spec]
-        assert entry["url"] == {"ko": f"{base_url}{c.code}/", "en": f"{base_url}en/{c.code}/"}
+        assert entry["url"] == {"ko": f"{site_url}{c.code}/", "en": f"{site_url}en/{c.code}/"}
         for url in entry["url"].values():
-            assert (site / url.removeprefix(base_url) / "index.html").exists()
+            assert (site / url.removeprefix(site_url) / "index.html").exists()
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -158,12 +158,12 @@ def test_one_not_found_page_per_language(site):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_not_found_page_language_links_lead_to_the_homes(site, base_url, lang):
+def test_not_found_page_language_links_lead_to_the_homes(site, site_url, lang):
     # GitHub Pages serves a 404 page at whatever path was missing, so its links must not
     # depend on that path: resolved from anywhere, they lead to each language's home.
-    homes = {"ko": base_url, "en": f"{base_url}en/"}
+    homes = {"ko": site_url, "en": f"{site_url}en/"}
     page = parse(site / PREFIX[lang] / "404.html")
-    for missing in (base_url + "nope", f"{base_url}{PREFIX[lang]}a/b/c/"):
+    for missing in (site_url + "nope", f"{site_url}{PREFIX[lang]}a/b/c/"):
         switch = {a["hreflang"]: urljoin(missing, a["href"]) for a in page.links if "md-select__link" in a.get("class", "")}
         assert switch == homes, missing
     hreflang = {h["hreflang"]: h["href"] for h in page.link_rel("alternate") if h.get("hreflang")}

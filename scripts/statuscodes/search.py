@@ -90,11 +90,21 @@ def code_entry(doc: dict, code: StatusCode, lang: str) -> dict:
     return entry
 
 
-def split_search_index(site: Path, registry: Registry) -> dict[str, Path]:
+def _page_of(location: str) -> str:
+    return location.partition("#")[0]
+
+
+def split_search_index(site: Path, registry: Registry, pages: set[str] | None = None,
+                       previous: dict | None = None) -> dict[str, dict[str, list[dict]]]:
+    """Write one index per language; return its documents by language and page.
+
+    While serving, a dirty rebuild indexes only the pages it rebuilt: ``previous`` (what this
+    returned last time) gives every other page its documents, and ``pages`` (site-relative URLs
+    of the pages that exist now) drops those of pages that are gone."""
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     codes = {f"{c.code}/": c for c in registry.codes}
-    docs = {lang: [] for lang in LANGUAGES}
+    docs: dict[str, dict[str, list[dict]]] = {lang: {} for lang in LANGUAGES}
     for doc in merged["docs"]:
         lang = next((l for l in LANGUAGES if lang_root(l) and doc["location"].startswith(lang_root(l))),
                     DEFAULT_LANGUAGE)
@@ -106,14 +116,17 @@ def split_search_index(site: Path, registry: Registry) -> dict[str, Path]:
         if doc["location"] == "guides/choosing/":
             keywords = registry.choosing.keywords
             entry["names"] = " · ".join(keywords.en + (keywords.ko if lang == "ko" else []))
-        docs[lang].append(entry)
+        docs[lang].setdefault(_page_of(doc["location"]), []).append(entry)
 
-    written = {}
     for lang in LANGUAGES:
+        if previous is not None:
+            # The rebuilt pages' documents replace their old ones, in place.
+            docs[lang] = {**previous[lang], **docs[lang]}
+        if pages is not None:
+            docs[lang] = {page: entries for page, entries in docs[lang].items() if lang_root(lang) + page in pages}
         config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang])
         path = site / lang_root(lang) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"config": config, "docs": docs[lang]}, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
-        written[lang] = path
-    return written
+        index = {"config": config, "docs": [entry for entries in docs[lang].values() for entry in entries]}
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return docs
