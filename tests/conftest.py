@@ -39,6 +39,13 @@ def only_shape(name: str):
     return pytest.mark.parametrize("shape", [name], indirect=True)
 
 
+def same_in_both_shapes(test):
+    """For a browser test of how pages read and run, not of their addresses: it runs in the
+    deployed shape (a project site) only. The two shapes build the same files but for their
+    address (test_integrity.py: test_the_two_shapes_are_one_site_but_for_its_address)."""
+    return only_shape("project")(test)
+
+
 @pytest.fixture(scope="session")
 def registry():
     return load_registry()
@@ -57,6 +64,13 @@ class ServedSite:
     shape: str
     root: Path  # the built files
     url: str  # the SITE_URL it was built for, which is where it is served; ends in "/"
+
+
+def pytest_xdist_auto_num_workers(config):
+    # `-n auto` (pyproject.toml): one worker more than there are cores, since a browser test
+    # spends part of its time waiting for Chromium. On 2 cores, `make test` took 208 s with 2
+    # workers, 169 s with 3 and 187 s with 4.
+    return (os.cpu_count() or 1) + 1
 
 
 # `make test` runs the tests in parallel (pytest-xdist, pyproject.toml). The workers of one run

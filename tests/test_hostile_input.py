@@ -335,7 +335,6 @@ def _rows(page: Path) -> list[str]:
 
 @pytest.mark.parametrize("page, lang", [("en/index.html", "en"), ("en/4xx/index.html", "en"),
                                         ("index.html", "ko"), ("4xx/index.html", "ko")])
-@pytest.mark.xdist_group("markdown-text-site")  # one worker builds that site, once
 def test_markdown_syntax_in_plain_text_shows_as_written_in_table_cells(markdown_text_site, page, lang):
     cells = _rows(markdown_text_site / page)
     if lang == "en":
@@ -344,14 +343,12 @@ def test_markdown_syntax_in_plain_text_shows_as_written_in_table_cells(markdown_
         assert any(c.startswith("Not Found " + NAME_KO) for c in cells), [c for c in cells if "Not Found" in c]
 
 
-@pytest.mark.xdist_group("markdown-text-site")  # one worker builds that site, once
 @pytest.mark.parametrize("page, lead", [("en/404/index.html", SUMMARY), ("404/index.html", NAME_KO + " ")])
 def test_markdown_syntax_in_plain_text_shows_as_written_in_the_lead(markdown_text_site, page, lead):
     leads = _Html((markdown_text_site / page).read_text(encoding="utf-8")).texts["lead"]
     assert len(leads) == 1 and leads[0].startswith(lead), leads
 
 
-@pytest.mark.xdist_group("markdown-text-site")  # one worker builds that site, once
 def test_markdown_syntax_in_plain_text_is_not_markup_on_the_built_page(markdown_text_site):
     source = (markdown_text_site / "en/4xx/index.html").read_text(encoding="utf-8")
     row = source[source.index('<a href="../404/">404</a>'):]

@@ -4,8 +4,10 @@ page has one h1, a title, a description and the right lang, and two builds are b
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -149,3 +151,31 @@ def test_two_builds_of_one_commit_are_byte_identical(site, site_url, tmp_path):
     assert different == []
     for name in ("codes.json", "search/search_index.json", "en/search/search_index.json", "sitemap.xml"):
         assert Path(name) in first
+
+
+_POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]+">')
+
+
+def _without_address(path: Path, site_url: str) -> bytes:
+    """A built file with its address taken out: the site URL, and the sub-path that starts the
+    absolute links of the homes and 404 pages; the policy goes too, since it hashes scripts
+    that name the sub-path."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    data = _POLICY.sub(b"", data.replace(site_url.encode(), b"SITE/"))
+    mount = urlsplit(site_url).path
+    return data.replace(b'"' + mount.encode(), b'"/') if mount != "/" else data
+
+
+def test_the_two_shapes_are_one_site_but_for_its_address(_served_sites):
+    # Why browser tests of how pages read and run (conftest.same_in_both_shapes) need only the
+    # deployed shape: apart from its address, every file of the user site and the project site
+    # is the same. Tests of addresses, links, the language switch and 404s run in both.
+    user, project = _served_sites("user"), _served_sites("project")
+    files = sorted(p.relative_to(project.root) for p in project.root.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(user.root) for p in user.root.rglob("*") if p.is_file())
+    assert len(files) > 200
+    different = [str(rel) for rel in files
+                 if _without_address(project.root / rel, project.url) != _without_address(user.root / rel, user.url)]
+    assert different == []

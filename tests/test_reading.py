@@ -1,12 +1,15 @@
 """Reading the site on a 1366x900 desktop and a 390x844 phone, in both languages: nothing
 scrolls sideways, code lists keep every summary on screen, a code page answers in its first
-screen, Korean wraps between words, section links copy, unofficial codes are marked."""
+screen, Korean wraps between words, section links copy, unofficial codes are marked.
+How pages read is checked on the deployed shape (conftest.same_in_both_shapes); what involves
+an address (copied links, search from a 404 page) in both."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import same_in_both_shapes
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +33,7 @@ def viewport(request, browser):
     context.close()
 
 
+@same_in_both_shapes
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_no_page_scrolls_sideways(viewport, site_url, lang):
     name, page = viewport
@@ -42,6 +46,7 @@ def test_no_page_scrolls_sideways(viewport, site_url, lang):
     assert wide == []
 
 
+@same_in_both_shapes
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_code_list_shows_each_summary_on_screen(viewport, site_url, registry, lang):
     name, page = viewport
@@ -71,6 +76,7 @@ def _key_header(code):
     return next((h for h in code.headers if h.level in ("must", "should")), None)
 
 
+@same_in_both_shapes
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_verdict_and_key_header_are_in_the_first_screen(viewport, site_url, registry, lang):
     name, page = viewport
@@ -93,6 +99,7 @@ def test_verdict_and_key_header_are_in_the_first_screen(viewport, site_url, regi
     assert late == []
 
 
+@same_in_both_shapes
 def test_korean_keeps_words_whole_in_the_navigation_and_toc(page, site_url):
     page.goto(site_url + "guides/error-formats/")
     for selector in (".md-sidebar--primary .md-nav__link", ".md-sidebar--secondary .md-nav__link",
@@ -118,6 +125,7 @@ def test_a_section_heading_copies_a_markdown_link_to_that_section(page, context,
     assert page.locator(".sc-copy-link").count() == 1
 
 
+@same_in_both_shapes
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_navigation_marks_unofficial_codes(page, site_url, registry, lang):
     mark = f"({registry.ui['standing_unofficial'][lang]})"
@@ -131,6 +139,7 @@ def test_the_navigation_marks_unofficial_codes(page, site_url, registry, lang):
     assert mark in page.title()
 
 
+@same_in_both_shapes
 @pytest.mark.parametrize("lang, other", [("ko", "en"), ("en", "ko")])
 def test_the_language_menu_marks_the_current_language(page, site_url, lang, other):
     page.goto(f"{site_url}{PREFIX[lang]}404/")
@@ -158,6 +167,7 @@ def test_the_search_box_in_the_body_searches(page, site_url, path):
     assert any(urlsplit(link).path.endswith("/429/") for link in links), links
 
 
+@same_in_both_shapes
 def test_example_json_bodies_are_pretty_printed(page, site_url):
     page.goto(site_url + "en/429/")
     example = page.locator("h2#example ~ div.highlight").first.inner_text()

@@ -9,8 +9,7 @@ import pytest
 import search_eval
 from conftest import only_shape
 
-# One worker runs this file (pytest-xdist): the evaluation (module fixture) runs once.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("search-eval")]
+pytestmark = pytest.mark.browser
 # Ranking does not depend on where the site is served: the project-site shape only.
 served_once = only_shape("project")
 

@@ -16,8 +16,6 @@ import urllib.request
 import pytest
 from repo_copy import copy_repo
 
-# One worker runs this file (pytest-xdist), so that its tests share one `mkdocs serve`.
-pytestmark = pytest.mark.xdist_group("serve")
 
 
 def _free_port() -> int:
