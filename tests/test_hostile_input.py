@@ -5,6 +5,7 @@ rejected with a DataError, never a traceback."""
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import os
 import re
@@ -31,10 +32,14 @@ ROOT = Path(__file__).resolve().parents[1]
 F404 = "codes/4xx/404.yaml"
 
 
+@functools.cache  # made once: the property tests render hundreds of pages
 def _site_markdown() -> markdown.Markdown:
     """Markdown as mkdocs.yml configures it (without Pygments colouring, which escapes)."""
     names, configs = sanitise.site_extensions()
     return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+_environment = functools.cache(make_environment)
 
 
 class _Html(HTMLParser):
@@ -73,11 +78,12 @@ class _Html(HTMLParser):
 def _render_code_page(code: StatusCode, registry, lang: str) -> str:
     others = [c for c in registry.codes if c.code != code.code]
     world = Registry(classes=registry.classes, codes=others + [code], ui=registry.ui, choosing=registry.choosing)
-    source = make_environment().get_template("code.md.j2").render(
+    source = _environment().get_template("code.md.j2").render(
         c=code, status_class=world.classes[code.status_class], lang=lang, t=world.words(lang),
         registry=world, guides=[])
     body = source.split("---\n", 2)[2]  # the front matter is YAML for MkDocs, not Markdown
     md = _site_markdown()
+    md.reset()
     return md.convert(body)
 
 # One line of text with the characters that matter to HTML and Markdown mixed in.
