@@ -131,7 +131,8 @@ def on_nav(nav, config, files):
     for file in files.documentation_pages():
         if file.src_uri in _state["pages"]:
             file.abs_src_path = str(GENERATED_DIR / file.src_uri)
-        _state["page_urls"].add(file.url.removeprefix("./"))  # every language's pages, for the search index (the home is "./")
+        # Every language's pages, for the search index of a dirty rebuild (the home is "./").
+        _state["page_urls"].add(file.url.removeprefix("./"))
     return nav
 
 
