@@ -115,6 +115,9 @@ def _build_and_serve(shape: str, shared: Path) -> dict:
         stdout=subprocess.PIPE, text=True, start_new_session=True)
     url = server.stdout.readline().strip()
     record = {"root": str(root), "url": url, "server": server.pid, "error": None}
+    if not url.startswith("http://"):
+        record["error"] = f"scripts/pages_server.py did not start for the {shape} site (exit status {server.poll()})"
+        return record
     proc = run_mkdocs_build(root, url)
     if proc.returncode != 0:
         record["error"] = f"mkdocs build --strict failed for the {shape} site ({url}):\n{proc.stdout}\n{proc.stderr}"
