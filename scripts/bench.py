@@ -122,7 +122,7 @@ def _median(times: list[float]) -> str:
 
 
 def launch(playwright):
-    return playwright.chromium.launch(**launch_options())
+    return playwright.chromium.launch(**launch_options(full=True))  # as readers run it
 
 
 def page_weights(browser, base: str) -> dict:
@@ -199,7 +199,7 @@ def lighthouse(base: str) -> dict:
                 [str(binary), base + path, "--quiet", "--output=json", f"--output-path={out.name}",
                  "--only-categories=performance,accessibility,best-practices,seo",
                  "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-                cwd=ROOT, env={**ENV, "CHROME_PATH": chromium_path() or ""}, check=True, capture_output=True, timeout=300,
+                cwd=ROOT, env={**ENV, "CHROME_PATH": chromium_path(full=True) or ""}, check=True, capture_output=True, timeout=300,
             )
             report = json.loads(Path(out.name).read_text())
         scores[label] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}

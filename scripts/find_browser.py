@@ -2,8 +2,8 @@
 """Make sure the browser tests have a Chromium, or say in one line what to install.
 
 The tests use $CHROMIUM_PATH when set (empty: Playwright's own build), else Debian's
-/usr/bin/chromium where present, else Playwright's own build, which this installs where the
-machine can download it (`playwright install chromium`)."""
+/usr/bin/chromium-headless-shell or /usr/bin/chromium where present, else Playwright's own
+build, which this installs where the machine can download it (`playwright install chromium`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 
 from measure import chromium_path
 
-HELP = ("error: the browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; "
+HELP = ("error: the browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium-headless-shell chromium; "
         "macOS: brew install --cask chromium) and set CHROMIUM_PATH to it, "
         "or run `.venv/bin/playwright install chromium` where downloads work")
 
@@ -20,7 +20,7 @@ HELP = ("error: the browser tests need Chromium: install it (Debian/Ubuntu: apt-
 def main() -> int:
     try:
         if chromium_path() is not None:
-            return 0  # $CHROMIUM_PATH, or Debian's /usr/bin/chromium
+            return 0  # $CHROMIUM_PATH, or Debian's headless shell or Chromium
     except FileNotFoundError as exc:
         print(f"error: {exc}. " + HELP.removeprefix("error: "), file=sys.stderr)
         return 1

@@ -42,7 +42,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "tests" / "search" / "queries.yaml"
-CHROMIUM = "/usr/bin/chromium"
 sys.path.insert(0, str(ROOT / "scripts"))
 from statuscodes.model import LANGUAGES, lang_root  # noqa: E402
 
@@ -431,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     import pages_server
+    from measure import launch_options
 
     queries, _ = load_queries(args.queries)
     with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
@@ -446,10 +446,7 @@ def main(argv: list[str] | None = None) -> int:
             server, base_url = pages_server.serve(site)
         try:
             with sync_playwright() as p:
-                launch = {"args": ["--no-sandbox", "--disable-gpu"]}
-                if Path(CHROMIUM).exists():
-                    launch["executable_path"] = CHROMIUM
-                browser = p.chromium.launch(**launch)
+                browser = p.chromium.launch(**launch_options())  # the tests' browser
                 start = time.perf_counter()
                 outcomes = run(browser.new_context(), base_url, queries, args.typing)
                 elapsed = time.perf_counter() - start
