@@ -362,3 +362,39 @@ def test_markdown_syntax_in_plain_text_is_not_markup_on_the_built_page(markdown_
     for markup in ("<em>", "<code>", "<a ", "<del>", "<strong>"):
         assert markup not in row.split("</td>", 1)[1], row
     assert html.unescape(re.sub(r"<[^>]+>", "", row.split("</td>")[2])).strip() == SUMMARY
+
+
+# --- `mkdocs build` on hostile data ---------------------------------------------------------
+
+def _mkdocs_build(data: Path, dest: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "STATUSCODES_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+def _edit(data: Path, rel: str, field: str, value) -> None:
+    doc = strict_yaml.load((data / rel).read_text(encoding="utf-8"))
+    _put(doc, field, value)
+    (data / rel).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_mkdocs_build_stops_on_unsafe_markdown_before_writing_a_page(tmp_path, data_copy):
+    # `mkdocs build` checks the allow-list in a second process while it renders (speed);
+    # the verdict still comes before the first file is written.
+    _edit(data_copy, F404, "meaning.en", 'Text <img src=x onerror="alert(1)"> here')
+    proc = _mkdocs_build(data_copy, tmp_path / "site")
+    assert proc.returncode == 1
+    assert ("data/codes/4xx/404.yaml: code 404: field 'meaning.en': raw HTML is not allowed in Markdown fields: "
+            "found <img>") in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not any(p.is_file() for p in (tmp_path / "site").rglob("*"))
+
+
+def test_mkdocs_build_reports_markdown_and_other_problems_together(tmp_path, data_copy):
+    _edit(data_copy, F404, "meaning.en", "[x](javascript:alert(1))")
+    _edit(data_copy, "codes/5xx/500.yaml", "phrase", "")
+    proc = _mkdocs_build(data_copy, tmp_path / "site")
+    assert proc.returncode == 1
+    assert "data/codes/4xx/404.yaml: code 404: field 'meaning.en': link target 'javascript:" in proc.stderr, proc.stderr
+    assert "data/codes/5xx/500.yaml: code 500: field 'phrase':" in proc.stderr, proc.stderr
+    assert not any(p.is_file() for p in (tmp_path / "site").rglob("*"))
