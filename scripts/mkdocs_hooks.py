@@ -229,10 +229,8 @@ def on_post_build(config):
     site = Path(config.site_dir)
     registry = _state["registry"]
     (site / "codes.json").write_text(codes_json(registry, config.site_url), encoding="utf-8")
-    if _state.get("serving"):
-        _state["search_docs"] = split_search_index(site, registry, _state["page_urls"], _state.get("search_docs"))
-    else:
-        split_search_index(site, registry)
+    # Kept for the next rebuild while serving (a build has no earlier one).
+    _state["search_docs"] = split_search_index(site, registry, _state["page_urls"], _state.get("search_docs"))
     if _state.get("problems"):
         words = {lang: registry.words(lang) for lang in LANGUAGES}
         _state["error_pages"] = show_problems(site, _state["problems"], words, DEFAULT_LANGUAGE)

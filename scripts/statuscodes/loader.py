@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
-from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Registry, StatusClass, StatusCode, UiText
+from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Note, Registry, StatusClass, StatusCode
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
 DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
@@ -160,14 +160,14 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
     elif raw_classes is not _UNREADABLE:
         problems.append(f"{_rel(classes_path, data_dir)}: expected a mapping of class number to class")
 
-    ui: dict[str, UiText] = {}
+    ui: dict[str, Note] = {}
     ui_path = data_dir / "ui.yaml"
     raw_ui = _read_yaml(ui_path, problems, _rel(ui_path, data_dir)) if ui_path.exists() else None
     if raw_ui is None:
         problems.append(f"{_rel(ui_path, data_dir)}: file is missing or empty")
     elif isinstance(raw_ui, dict):
         for key, value in raw_ui.items():
-            entry = _validate(UiText, value, problems, f"{_rel(ui_path, data_dir)}: key {key}", context)
+            entry = _validate(Note, value, problems, f"{_rel(ui_path, data_dir)}: key {key}", context)
             if entry is not None:
                 ui[str(key)] = entry
     elif raw_ui is not _UNREADABLE:

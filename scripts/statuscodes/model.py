@@ -125,12 +125,9 @@ class Markdown(PerLanguage[MarkdownStr]):
 
 
 class Note(PerLanguage[MarkdownLine]):
-    """One line of Markdown (a table cell, a list item, a note under the answer)."""
-
-
-class UiText(PerLanguage[MarkdownLine]):
-    """A word or line of the page templates (data/ui.yaml). The templates put these into
-    their Markdown as they are (home_intro has `code`), so they are one-line Markdown."""
+    """One line of Markdown: a table cell, a list item, a note under the answer, and the words
+    of the page templates (data/ui.yaml), which the templates put into their Markdown as they
+    are (home_intro has `code`)."""
 
 
 class Keywords(PerLanguage[list[PlainLine]]):
@@ -385,7 +382,7 @@ class ChoosingGuide(Strict):
 class Registry(Strict):
     classes: dict[int, StatusClass]
     codes: list[StatusCode]
-    ui: dict[str, UiText]  # the template's words, from data/ui.yaml
+    ui: dict[str, Note]  # the template's words, from data/ui.yaml
     choosing: ChoosingGuide
 
     def words(self, lang: str) -> dict[str, str]:

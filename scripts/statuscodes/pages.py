@@ -146,7 +146,7 @@ def _yaml_string(value: str) -> Markup:
 
 
 def _markdown(value: str) -> Markup:
-    # Fields typed Markdown (MarkdownStr, MarkdownLine, UiText) passed the allow-list of
+    # Fields typed Markdown (MarkdownStr, MarkdownLine) passed the allow-list of
     # sanitise.py when the model validated them.
     return Markup(value)
 

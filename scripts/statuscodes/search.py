@@ -98,9 +98,9 @@ def split_search_index(site: Path, registry: Registry, pages: set[str] | None = 
                        previous: dict | None = None) -> dict[str, dict[str, list[dict]]]:
     """Write one index per language; return its documents by language and page.
 
+    ``pages``: the site-relative URLs of the pages that exist; others' documents are dropped.
     While serving, a dirty rebuild indexes only the pages it rebuilt: ``previous`` (what this
-    returned last time) gives every other page its documents, and ``pages`` (site-relative URLs
-    of the pages that exist now) drops those of pages that are gone."""
+    returned last time) gives every other page its documents."""
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     codes = {f"{c.code}/": c for c in registry.codes}
