@@ -22,9 +22,8 @@ INDEX_GZIP_BYTES = 80 * 1024  # issue 13: the index may grow to hold headers, na
 
 @pytest.fixture(scope="module")
 def full_browser(playwright):
-    # The full browser, as scripts/bench.py measures and readers run it. The headless shell
-    # (the other tests' browser) sends a pointer move of its own at random moments after a
-    # page loads, which counts as a first interaction and fetches Material's bundle.
+    # The full browser, as scripts/bench.py measures and readers run it, not the other tests'
+    # headless shell (which, for one, sends pointer moves of its own after a page loads).
     browser = playwright.chromium.launch(**launch_options(full=True))
     yield browser
     browser.close()
