@@ -16,9 +16,9 @@ django.setup()
 from django.test import Client  # noqa: E402
 
 from djangoapp import claims  # noqa: E402
-from statuscodes.loader import load_registry  # noqa: E402
+from conftest import real_registry  # noqa: E402
 
-CLAIMS = [(c.code, name) for c in load_registry().codes if c.django for name in c.django.produces]
+CLAIMS = [(c.code, name) for c in real_registry().codes if c.django for name in c.django.produces]
 
 
 def test_there_are_claims_to_check():

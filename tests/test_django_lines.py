@@ -18,10 +18,10 @@ django.setup()
 from django.test import Client, override_settings  # noqa: E402
 
 from djangoapp import lines  # noqa: E402
-from statuscodes.loader import load_registry  # noqa: E402
+from conftest import real_registry  # noqa: E402
 from statuscodes.model import Standing  # noqa: E402
 
-REGISTRY = load_registry()
+REGISTRY = real_registry()
 CODES = {c.code: c for c in REGISTRY.codes}
 CASES = [(code, kind) for code, line in sorted(lines.LINES.items()) for kind in lines.runs_in(line)]
 

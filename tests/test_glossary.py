@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
 from statuscodes.loader import load_registry
 from statuscodes.pages import render_site
+
+from conftest import ROOT, real_registry
 
 GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yaml").read_text(encoding="utf-8"))["terms"]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -62,7 +63,7 @@ def test_the_check_finds_each_rejected_variant_and_spares_the_allowed_phrases():
 
 # --- Korean pages --------------------------------------------------------------------------
 
-PAGES = render_site(load_registry())
+PAGES = render_site(real_registry())
 KOREAN_PAGES = {path: text for path, text in PAGES.items() if path.startswith("ko/")}
 GUIDES = sorted(p for p in (ROOT / "docs/ko/guides").glob("*.md") if f"ko/guides/{p.name}" not in PAGES)
 
