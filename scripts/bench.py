@@ -238,9 +238,12 @@ def main() -> int:
     suite_s = None
     if args.suite:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, env=ENV, check=True,
-                       stdout=subprocess.DEVNULL)
+        run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, env=ENV,
+                             capture_output=True, text=True)
         suite_s = time.perf_counter() - start
+        if run.returncode != 0:  # the time of a failing suite means nothing: say why instead
+            sys.stderr.write(run.stdout[-6000:] + run.stderr[-2000:])
+            suite_s = None
 
     cpu = platform.processor() or platform.machine()
     print(f"Measured {date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}\n")
@@ -248,8 +251,9 @@ def main() -> int:
     print(f"| clean build (generate + ko + en) | {_median(build_s)} | ≤ 5 s |")
     if rebuild_s is not None:
         print(f"| `make serve`: save one code's file until the page shows it | {_median(rebuild_s)} | ≤ 2 s |")
-    if suite_s is not None:
-        print(f"| `make test` (pytest, every test) | {suite_s:.0f} s | ≤ 150 s |")
+    if args.suite:
+        result = f"{suite_s:.0f} s" if suite_s is not None else "FAILED (output above)"
+        print(f"| `make test` (pytest, every test) | {result} | ≤ 150 s |")
     for label, w in weights.items():
         first, repeat = w["first"], w["repeat"]
         print(f"| {label}: first visit | {first['requests']} requests, {kb(first['bytes'])} | ≤ 10, ≤ 80 KB |")
@@ -257,12 +261,12 @@ def main() -> int:
     for lang, s in sizes.items():
         print(f"| search index ({lang}) | {kb(s['raw'])} raw, {kb(s['gzip'])} gzip | ≤ 80 KB gzip |")
     for lang, t in searches.items():
-        print(f"| first search result ({lang}): cold / warm | {t['cold_ms']:.0f} ms / {t['warm_ms']:.0f} ms | warm ≤ 150 ms |")
+        print(f"| first search result ({lang}): cold / warm | {t['cold_ms']:.0f} ms / {t['warm_ms']:.0f} ms | warm ≤ 50 ms |")
     if scores:
         for label, s in scores.items():
             print(f"| Lighthouse {label} | perf {s['performance']}, a11y {s['accessibility']}, "
                   f"best practices {s['best-practices']}, SEO {s['seo']} | 95, 100, 100, 100 |")
-    return 0
+    return 1 if args.suite and suite_s is None else 0
 
 
 if __name__ == "__main__":

@@ -91,8 +91,9 @@ line = st.text(
     alphabet=st.sampled_from(string.ascii_letters + string.digits + " <>&\"'`*_[]()#|~{}\\!-+.가나다"),
     min_size=1, max_size=60,
 ).filter(lambda s: s.strip() and "script" not in s.lower() and "<!--" not in s)
-# Markdown prose from the same characters, but no raw HTML (which Markdown fields reject).
-prose = line.filter(lambda s: sanitise.problem(s) is None)
+# Markdown prose from the same characters, but nothing the allow-list rejects (raw HTML, or a
+# line that is only "#", a heading), judged as the model sees it: stripped.
+prose = line.filter(lambda s: sanitise.problem(s.strip()) is None)
 
 
 @st.composite
