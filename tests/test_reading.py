@@ -99,6 +99,45 @@ def test_verdict_and_key_header_are_in_the_first_screen(viewport, site_url, regi
     assert late == []
 
 
+# For each code block of a code page's first screen: the text a reader copies, and the tokens
+# (Pygments' spans) that wrap onto a second line although they would fit on one. A token with a
+# space or a hyphen may wrap there, as words do ("WWW-" at the end of a line, "Authenticate"
+# on the next); one without breaks only where it cannot fit at all.
+_GLANCE_CODE = """() => [...document.querySelectorAll('.sc-glance code')].map(code => {
+  const probe = code.appendChild(document.createElement('span'));
+  probe.textContent = '0'.repeat(10);
+  const perChar = probe.getBoundingClientRect().width / 10;
+  probe.remove();
+  const style = getComputedStyle(code);
+  const room = code.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const split = [...code.querySelectorAll('span')].filter(span => !/[\\s-]/.test(span.textContent)
+    && [...span.getClientRects()].filter(rect => rect.width > 0).length > 1
+    && span.textContent.length * perChar <= room);
+  return {text: code.innerText.trim(), split: split.map(span => span.textContent)};
+})"""
+
+
+@same_in_both_shapes
+def test_first_screen_code_wraps_between_tokens_on_a_phone(browser, site_url, registry):
+    # The status line and Django's line wrap rather than scroll; a line too long for a phone
+    # breaks after punctuation or an operator (site.css), not inside a name such as
+    # HTTP_503_SERVICE_UNAVAILABLE, and still copies exactly as the data writes it. The lines
+    # are the same on Korean and English pages, which share one stylesheet.
+    context = browser.new_context(viewport=dict(zip(("width", "height"), VIEWPORTS["phone"])))
+    page = context.new_page()
+    codes = [c for c in registry.codes if c.django and c.django.line]
+    assert len(codes) > 30
+    wrong = []
+    for c in codes:
+        page.goto(f"{site_url}{c.code}/")
+        blocks = page.evaluate(_GLANCE_CODE)
+        if blocks[-1]["text"] != c.django.line:
+            wrong.append(f"{c.code}: copies as {blocks[-1]['text']!r}")
+        wrong += [f"{c.code}: {token!r} is split across lines" for block in blocks for token in block["split"]]
+    context.close()
+    assert wrong == []
+
+
 @same_in_both_shapes
 def test_korean_keeps_words_whole_in_the_navigation_and_toc(page, site_url):
     page.goto(site_url + "guides/error-formats/")
