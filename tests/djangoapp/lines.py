@@ -33,7 +33,7 @@ SAMPLES = {
     "chunk": b"\x00" * 1024,
 }
 
-# Only the lines are read here; the Markdown allow-list is the data tests' job (and a second).
+# Only the lines are read here; the Markdown allow-list (a second of CPU) is the data tests' job.
 LINES = {c.code: c.django.line for c in load_registry(check_markdown=False).codes if c.django and c.django.line}
 
 
