@@ -48,8 +48,42 @@ def example_exchange(code: StatusCode, lang: str) -> Markup:
     shows it in the page's language, like the error bodies below it."""
     text = code.example
     if code.error:
-        text = text.replace(_json_string(code.error.detail.en), _json_string(code.error.detail[lang]))
+        before, after = _json_string(code.error.detail.en), _json_string(code.error.detail[lang])
+        text = _rewrite_bodies(text, lambda body: body.replace(before, after))
     return Markup(text)
+
+
+_START_LINE = re.compile(r"^(?:HTTP/\S+ \d{3}\b.*|[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP/\S+)$")
+_CONTENT_LENGTH = re.compile(r"^(content-length:[ \t]*)\d+[ \t]*$", re.IGNORECASE)
+
+
+def _rewrite_bodies(text: str, rewrite) -> str:
+    """``text`` (an exchange) with ``rewrite`` applied to each message's body. A message whose
+    body changes gets the Content-Length of the new body (its UTF-8 bytes), so the page shows a
+    message whose length is still honest. A message starts at a request or status line that
+    opens the text or follows a blank line; its body runs from its first blank line to the blank
+    line before the next message."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if (i == 0 or not lines[i - 1].strip()) and _START_LINE.match(line)]
+    if not starts or starts[0] != 0:
+        return text
+    out = []
+    for n, first in enumerate(starts):
+        segment = lines[first:starts[n + 1] if n + 1 < len(starts) else len(lines)]
+        trailing = 0
+        while trailing < len(segment) and not segment[len(segment) - 1 - trailing].strip():
+            trailing += 1
+        content = segment[:len(segment) - trailing]
+        blank = next((i for i, line in enumerate(content) if not line.strip()), None)
+        if blank is not None:
+            head, body = content[:blank], "\n".join(content[blank + 1:])
+            new = rewrite(body)
+            if new != body:
+                length = len(new.encode("utf-8"))
+                head = [_CONTENT_LENGTH.sub(lambda m: f"{m[1]}{length}", line) for line in head]
+            content = [*head, "", *new.split("\n")]
+        out += [*content, *segment[len(segment) - trailing:]]
+    return "\n".join(out)
 
 
 def _json_string(value: str) -> str:
@@ -74,22 +108,23 @@ def _per_language(value, lang: str) -> str:
 
 
 def exchange(value, lang: str) -> str:
-    """The example HTTP exchange with every JSON body pretty-printed (two-space indent).
+    """The example HTTP exchange with every JSON body pretty-printed (two-space indent), and
+    its Content-Length changed to match (see _rewrite_bodies).
 
     The data keeps each body on one line; read on a page, a long line is cut at the right.
-    A body is a block after a blank line that parses as a JSON object or array; anything
-    else (headers, "[734003200 bytes of video]") is left as written."""
-    blocks = _per_language(value, lang).strip("\n").split("\n\n")
-    out = []
-    for block in blocks:
-        text = block.strip()
-        if text[:1] in "{[":
-            try:
-                block = json.dumps(json.loads(text), ensure_ascii=False, indent=2)
-            except ValueError:
-                pass
-        out.append(block)
-    return "\n\n".join(out)
+    A body is what follows a message's head; one that parses as a JSON object or array is
+    pretty-printed, anything else ("[734003200 bytes of video]") is left as written."""
+    return _rewrite_bodies(_per_language(value, lang).strip("\n"), _pretty_body)
+
+
+def _pretty_body(body: str) -> str:
+    text = body.strip()
+    if text[:1] in ("{", "["):
+        try:
+            return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+        except ValueError:
+            pass
+    return body
 
 
 def key_lines(code: StatusCode, lang: str) -> list[str]:
