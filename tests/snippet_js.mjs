@@ -1,0 +1,42 @@
+// Checks JavaScript snippets as a reader would run them: in a browser module (or the console).
+// Input on stdin: a JSON array of {id, code}. Output on stdout: a JSON object id -> [problems].
+//
+// 1. Node's own parser compiles each snippet as an ES module (vm.SourceTextModule), the way a
+//    <script type="module"> or the console takes it: a top-level `return` is a syntax error,
+//    a top-level `await` is allowed.
+// 2. ESLint's no-undef rule with the browser's and the language's globals: every name a
+//    snippet uses is declared in it (a function, its parameters, an import) or is a global a
+//    browser has (fetch, document, location, AbortSignal...). A helper the snippet calls but
+//    does not define is a parameter of the function it is shown in, never a loose name.
+import vm from "node:vm";
+import { readFileSync } from "node:fs";
+import { Linter } from "eslint";
+import globals from "globals";
+
+const snippets = JSON.parse(readFileSync(0, "utf8"));
+const linter = new Linter({ configType: "flat" });
+const config = [{
+  languageOptions: {
+    ecmaVersion: "latest",
+    sourceType: "module",
+    globals: { ...globals.browser, ...globals.es2025 },
+  },
+  rules: { "no-undef": "error" },
+}];
+
+const results = {};
+for (const { id, code } of snippets) {
+  const problems = [];
+  try {
+    new vm.SourceTextModule(code, { identifier: id });
+  } catch (error) {
+    problems.push(`Node: ${error.name}: ${error.message}`);
+  }
+  if (problems.length === 0) {
+    for (const message of linter.verify(code, config)) {
+      problems.push(`ESLint line ${message.line}: ${message.message}${message.ruleId ? ` (${message.ruleId})` : ""}`);
+    }
+  }
+  results[id] = problems;
+}
+process.stdout.write(JSON.stringify(results));
