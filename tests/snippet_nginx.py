@@ -33,7 +33,8 @@ def nginx_binary() -> str:
 
 def context_of(text: str, info: str) -> str | None:
     """The context the block's directives belong in, or None when it cannot be told."""
-    named = info.split()[0] if info.split() else ""
+    words = [w for w in info.split() if "=" not in w]  # title="nginx.conf" is not a context
+    named = words[0] if words else ""
     if named:
         return named if named in CONTEXTS else None
     first = next((line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")), "")

