@@ -1,0 +1,144 @@
+"""Snippets that claim a behaviour, run: the code pages' JavaScript in Node against a stub
+`fetch` (Node's own Response and Headers), and a Python one in the tests' Django project.
+
+Each runs exactly as the page shows it, in both languages: the block is taken from the data,
+written to a module with an `export` of the functions it defines, and a scenario calls them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import django
+import pytest
+
+from conftest import real_registry
+from snippet_blocks import fenced_blocks
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "djangoapp.settings")
+django.setup()
+
+LANGS = ("ko", "en")
+
+
+def block(code: int, field: str, lang: str, language: str) -> str:
+    value = real_registry().get(code)
+    for part in field.split("."):
+        value = getattr(value, part)
+    found = [text for kind, _info, text in fenced_blocks(value[lang]) if kind == language]
+    assert found, f"{code} {field}.{lang}: no {language} block"
+    return found[-1]
+
+
+def run_js(tmp_path, code: int, lang: str, exports: str, scenario: str) -> dict:
+    """Run ``scenario`` (a module body that may use the snippet's ``exports`` and must print one
+    JSON line) with the snippet of ``code``'s frontend in ``lang``."""
+    (tmp_path / "snippet.mjs").write_text(block(code, "frontend", lang, "js") + f"\nexport {{ {exports} }};\n", encoding="utf-8")
+    (tmp_path / "scenario.mjs").write_text(f'import {{ {exports} }} from "./snippet.mjs";\n{scenario}\n', encoding="utf-8")
+    run = subprocess.run([shutil.which("node"), str(tmp_path / "scenario.mjs")], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def messages(code: int, lang: str) -> list[str]:
+    """The user-visible strings of the snippet, in the page's language."""
+    import re
+    return re.findall(r'"([^"]*[.!?다요])"', block(code, "frontend", lang, "js"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_429_fetch_with_retry_waits_for_retry_after(tmp_path, lang):
+    result = run_js(tmp_path, 429, lang, "fetchWithRetry", """
+const calls = [];
+globalThis.fetch = async (url) => {
+  calls.push(Date.now());
+  return calls.length === 1
+    ? new Response(null, { status: 429, headers: { "Retry-After": "1" } })
+    : new Response("{}", { status: 200 });
+};
+const response = await fetchWithRetry("/api/search");
+console.log(JSON.stringify({ status: response.status, calls: calls.length, waited: calls[1] - calls[0] }));
+""")
+    assert result["status"] == 200 and result["calls"] == 2
+    assert 1000 <= result["waited"] < 1000 + 300 + 250, result  # Retry-After: 1, plus up to 300 ms of jitter
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_403_shows_the_problem_detail_and_survives_django_s_html_csrf_page(tmp_path, lang):
+    result = run_js(tmp_path, 403, lang, "deleteProject", """
+const seen = [];
+const shown = [];
+const answers = [
+  new Response("<!DOCTYPE html><title>403 Forbidden</title>", { status: 403, headers: { "Content-Type": "text/html; charset=utf-8" } }),
+  new Response(JSON.stringify({ detail: "Only the owner can delete it." }), { status: 403, headers: { "Content-Type": "application/problem+json" } }),
+];
+globalThis.fetch = async (url, init) => { seen.push(init.headers["X-CSRFToken"]); return answers.shift(); };
+await deleteProject(7, "tok", { showToast: (text) => shown.push(text) });
+await deleteProject(7, "tok", { showToast: (text) => shown.push(text) });
+console.log(JSON.stringify({ seen, shown }));
+""")
+    assert result["seen"] == ["tok", "tok"]
+    fallback = [m for m in messages(403, lang) if m != "Content-Type"]
+    assert result["shown"] == [fallback[0], "Only the owner can delete it."], result
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_424_sends_json_and_names_the_step_that_failed_first(tmp_path, lang):
+    result = run_js(tmp_path, 424, lang, "runBatch", """
+let sent;
+globalThis.fetch = async (url, init) => {
+  sent = init.headers["Content-Type"];
+  const results = [{ id: 1, status: 200 }, { id: 2, status: 409 }, { id: 3, status: 424 }];
+  return new Response(JSON.stringify({ results }), { status: 207, headers: { "Content-Type": "application/json" } });
+};
+const shown = [];
+await runBatch([{ op: "a" }], { showError: (text) => shown.push(text) });
+console.log(JSON.stringify({ sent, shown }));
+""")
+    assert result["sent"] == "application/json"  # a string body alone goes out as text/plain (415 from DRF)
+    assert len(result["shown"]) == 1 and "2" in result["shown"][0] and "3" not in result["shown"][0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_204_delete_reads_no_body(tmp_path, lang):
+    result = run_js(tmp_path, 204, lang, "deleteBook", """
+globalThis.fetch = async () => new Response(null, { status: 204 });
+const removed = [];
+await deleteBook(42, { removeBookFromList: (id) => removed.push(id) });
+console.log(JSON.stringify({ removed }));
+""")
+    assert result == {"removed": [42]}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_401_refreshes_the_token_once_and_retries(tmp_path, lang):
+    result = run_js(tmp_path, 401, lang, "createApiFetch", """
+const tokens = [];
+let token = "old";
+globalThis.fetch = async (url, init) => {
+  tokens.push(init.headers.Authorization);
+  return new Response(null, { status: tokens.length === 1 ? 401 : 200 });
+};
+let redirected = 0;
+const apiFetch = createApiFetch({
+  getAccessToken: () => token,
+  refreshAccessToken: async () => { token = "new"; return true; },
+  redirectToLogin: () => { redirected += 1; },
+});
+const response = await apiFetch("/api/me");
+console.log(JSON.stringify({ status: response.status, tokens, redirected }));
+""")
+    assert result == {"status": 200, "tokens": ["Bearer old", "Bearer new"], "redirected": 0}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_429_plain_django_answer_carries_retry_after(lang):
+    namespace: dict = {}
+    exec(compile(block(429, "django.how", lang, "python"), f"429 django.how.{lang}", "exec"), namespace)
+    response = namespace["too_many_requests"]()
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "30"
+    assert json.loads(response.content)["detail"]
