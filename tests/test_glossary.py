@@ -329,3 +329,14 @@ def test_an_example_whose_detail_is_not_the_errors_is_refused(data_copy):
     path.write_text(text.replace(english, '"detail": "No such book."', 1), encoding="utf-8")
     with pytest.raises(DataError, match=r"404.yaml: code 404: field 'error': the example's \"detail\" \"No such book.\" must be error.detail.en"):
         load_registry(data_copy)
+
+
+def test_summaries_in_a_class_table_read_alike(registry):
+    # The summary column reads as one list: a code in use says what happened, in one sentence
+    # ("...했습니다", "...해야 합니다"); only codes never to send (a vendor's, unused, obsolete)
+    # say what they are ("...비공식 코드입니다").
+    in_use = [c for c in registry.codes if c.standing.value in ("standard", "temporary")]
+    assert len(in_use) > 50
+    odd = [f"{c.code}: {c.summary.ko}" for c in in_use
+           if c.summary.ko.endswith(("응답입니다.", "코드입니다.")) or re.search(r"다\. \S", c.summary.ko)]
+    assert not odd, "\n".join(odd)
