@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -41,8 +42,6 @@ def test_one_page_per_code_per_language_plus_home_and_classes(registry):
 def test_the_cache_badge_leads_to_the_one_explanation_of_heuristic_caching(registry):
     # Each registered code page's "cacheable by default" badge links to its class page's
     # #heuristic-cache section, which explains the term once and lists the class's cacheable codes.
-    import re
-
     pages = render_site(registry)
     for lang in LANGUAGES:
         words = registry.words(lang)
