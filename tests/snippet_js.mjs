@@ -13,13 +13,18 @@ import { readFileSync } from "node:fs";
 import { Linter } from "eslint";
 import globals from "globals";
 
+// Browser globals whose names are everyday variable names: a snippet that uses `status` or
+// `event` without defining it has a bug, even though window.status exists.
+const LOOK_LIKE_VARIABLES = ["name", "status", "event", "length", "top", "parent", "closed", "opener", "external", "frames", "origin"];
+const browser = Object.fromEntries(Object.entries(globals.browser).filter(([key]) => !LOOK_LIKE_VARIABLES.includes(key)));
+
 const snippets = JSON.parse(readFileSync(0, "utf8"));
 const linter = new Linter({ configType: "flat" });
 const config = [{
   languageOptions: {
     ecmaVersion: "latest",
     sourceType: "module",
-    globals: { ...globals.browser, ...globals.es2025 },
+    globals: { ...browser, ...globals.es2025 },
   },
   rules: { "no-undef": "error" },
 }];

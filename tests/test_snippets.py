@@ -161,6 +161,7 @@ def test_a_request_answered_before_its_body_needs_the_connection_closed():
     ("const x = ;", "SyntaxError"),
     ("const response = await fetch('/a');\nif (!response.ok) return;", "Illegal return"),
     ("async function load() {\n  const r = await fetch('/a');\n  showError(r.status);\n}", "'showError' is not defined"),
+    ("async function load(response) {\n  if (status === 404) return null;\n}", "'status' is not defined"),
 ])
 def test_the_javascript_check_fails_on_a_broken_snippet(code, expected):
     problems = check_js({"broken": code, "fine": "export async function load(showError) {\n"
