@@ -22,8 +22,20 @@ class Search(APIView):
         key = request.GET["key"]
         SEEN[key] = SEEN.get(key, 0) + 1
         if SEEN[key] == 1:
-            raise Throttled(wait=1)
+            raise Throttled(wait=int(request.GET.get("wait", 1)))
         return JsonResponse({"results": []})
+
+
+class CrossOriginSearch(Search):
+    """The same, for a page on another origin: CORS lets it read the response, and Retry-After
+    too only when the server lists it in Access-Control-Expose-Headers (`?expose=1`)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        if request.GET.get("expose") == "1":
+            response["Access-Control-Expose-Headers"] = "Retry-After"
+        return response
 
 
 def project(request, pk):
@@ -35,5 +47,6 @@ def project(request, pk):
 urlpatterns = [
     path("", page),
     path("api/search", Search.as_view()),
+    path("api/cross-origin/search", CrossOriginSearch.as_view()),
     path("api/projects/<int:pk>", project),
 ]
