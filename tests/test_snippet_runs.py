@@ -105,12 +105,13 @@ console.log(JSON.stringify({ sent, shown }));
 @pytest.mark.parametrize("lang", LANGS)
 def test_204_delete_reads_no_body(tmp_path, lang):
     result = run_js(tmp_path, 204, lang, "deleteBook", """
-globalThis.fetch = async () => new Response(null, { status: 204 });
+let token;
+globalThis.fetch = async (url, init) => { token = init.headers["X-CSRFToken"]; return new Response(null, { status: 204 }); };
 const removed = [];
-await deleteBook(42, { removeBookFromList: (id) => removed.push(id) });
-console.log(JSON.stringify({ removed }));
+await deleteBook(42, "tok", { removeBookFromList: (id) => removed.push(id) });
+console.log(JSON.stringify({ removed, token }));
 """)
-    assert result == {"removed": [42]}
+    assert result == {"removed": [42], "token": "tok"}  # Django's CSRF check needs the token on a DELETE
 
 
 @pytest.mark.parametrize("lang", LANGS)
