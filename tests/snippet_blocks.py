@@ -137,3 +137,15 @@ def guide_blocks() -> list[Block]:
 
 def all_blocks(registry: Registry) -> list[Block]:
     return data_blocks(registry) + example_blocks(registry) + guide_blocks()
+
+
+def block_of(registry: Registry, code: int, field: str, lang: str, language: str) -> str:
+    """The last ``language`` block of a code's Markdown field in ``lang`` (field "frontend",
+    "django.how"), as the page shows it: for tests that run a snippet."""
+    value = registry.get(code)
+    for part in field.split("."):
+        value = getattr(value, part)
+    found = [text for kind, _info, text in fenced_blocks(value[lang]) if kind == language]
+    if not found:
+        raise LookupError(f"code {code}: field '{field}.{lang}' has no {language} block")
+    return found[-1]

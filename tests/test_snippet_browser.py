@@ -18,7 +18,10 @@ django.setup()
 from django.test import override_settings  # noqa: E402
 from django.test.testcases import LiveServerThread  # noqa: E402
 
-from test_snippet_runs import LANGS, block  # noqa: E402
+from conftest import real_registry  # noqa: E402
+from snippet_blocks import block_of  # noqa: E402
+
+LANGS = ("ko", "en")
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +54,7 @@ def live_url(live_urls):
 
 def run(page, live_url: str, code: int, lang: str, scenario: str):
     page.goto(f"{live_url}/")
-    return page.evaluate(f"(async () => {{\n{block(code, 'frontend', lang, 'js')}\n{scenario}\n}})()")
+    return page.evaluate(f"(async () => {{\n{block_of(real_registry(), code, 'frontend', lang, 'js')}\n{scenario}\n}})()")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,6 +8,7 @@ written to a module with an `export` of the functions it defines, and a scenario
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import django
 import pytest
 
 from conftest import real_registry
-from snippet_blocks import fenced_blocks
+from snippet_blocks import block_of
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "djangoapp.settings")
 django.setup()
@@ -25,12 +26,7 @@ LANGS = ("ko", "en")
 
 
 def block(code: int, field: str, lang: str, language: str) -> str:
-    value = real_registry().get(code)
-    for part in field.split("."):
-        value = getattr(value, part)
-    found = [text for kind, _info, text in fenced_blocks(value[lang]) if kind == language]
-    assert found, f"{code} {field}.{lang}: no {language} block"
-    return found[-1]
+    return block_of(real_registry(), code, field, lang, language)
 
 
 def run_js(tmp_path, code: int, lang: str, exports: str, scenario: str) -> dict:
@@ -45,7 +41,6 @@ def run_js(tmp_path, code: int, lang: str, exports: str, scenario: str) -> dict:
 
 def messages(code: int, lang: str) -> list[str]:
     """The user-visible strings of the snippet, in the page's language."""
-    import re
     return re.findall(r'"([^"]*[.!?다요])"', block(code, "frontend", lang, "js"))
 
 
