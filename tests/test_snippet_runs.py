@@ -8,8 +8,8 @@ written to a module with an `export` of the functions it defines, and a scenario
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 
