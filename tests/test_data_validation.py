@@ -123,6 +123,25 @@ BAD_FIELDS = [
                  ["field 'example'", "a line starting with ``` would end the code block"], id="example-escaping-its-code-fence"),
     pytest.param(_set("meaning.en", "![logo](https://tracker.example/pixel.gif)"),
                  ["field 'meaning.en'", "<img> is not allowed"], id="image-in-markdown"),
+    # Characters that change the display without being seen: an allow-list (characters.py).
+    pytest.param(_set("summary.en", "Not Found\u202e\u2066 (reversed)"),
+                 ["field 'summary.en'", "U+202E RIGHT-TO-LEFT OVERRIDE", "column 10"], id="bidi-override-in-text"),
+    pytest.param(_set("phrase", "Not\u200bFound"), ["field 'phrase'", "U+200B ZERO WIDTH SPACE"], id="zero-width-space-in-phrase"),
+    pytest.param(_set("name_ko", "찾을 수\u3164없음"), ["field 'name_ko'", "U+3164 HANGUL FILLER", "invisible"],
+                 id="hangul-filler-in-korean-name"),
+    pytest.param(_set("summary.ko", "요청한\u00a0자원이 없습니다."), ["field 'summary.ko'", "U+00A0 NO-BREAK SPACE"],
+                 id="no-break-space-in-text"),
+    pytest.param(_set("keywords.en", ["not\u200dfound"]), ["field 'keywords.en.0'", "U+200D ZERO WIDTH JOINER"],
+                 id="zero-width-joiner-in-keyword"),
+    pytest.param(_set("meaning.en", "First line.\n\nSecond \u2067line\u2069 here."),
+                 ["field 'meaning.en'", "U+2067 RIGHT-TO-LEFT ISOLATE", "line 3, column 8"], id="bidi-isolate-in-markdown"),
+    pytest.param(_set("meaning.ko", "설명\u00ad입니다."), ["field 'meaning.ko'", "U+00AD SOFT HYPHEN"], id="soft-hyphen-in-markdown"),
+    pytest.param(_set("confused_with.0.note.en", "differs\ufeff here"), ["field 'confused_with.0.note.en'", "U+FEFF"],
+                 id="byte-order-mark-in-a-note"),
+    pytest.param(_set("example", "GET / HTTP/1.1\nHost:\texample.org"), ["field 'example'", "U+0009 CHARACTER TABULATION"],
+                 id="tab-in-example"),
+    pytest.param(_set("django.line", "raise\u2028Http404()"), ["field 'django.line'", "U+2028 LINE SEPARATOR"],
+                 id="line-separator-in-django-line"),
 ]
 
 
