@@ -48,3 +48,5 @@ def test_the_deferred_bundle_is_the_one_material_loads():
     base = (ROOT / "overrides/main.html").read_text(encoding="utf-8")
     theirs = (ROOT / material.__path__[0] / "templates/base.html").read_text(encoding="utf-8")
     assert BUNDLE.findall(base) == BUNDLE.findall(theirs)[:1] and len(BUNDLE.findall(theirs)) == 1
+    # The replaced block also held extra_javascript, which main.html does not load.
+    assert "extra_javascript" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
