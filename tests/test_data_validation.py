@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from statuscodes import characters
 from statuscodes.loader import DataError, load_registry
 from statuscodes.model import Standing
 
@@ -50,6 +51,16 @@ def test_every_text_has_both_languages(registry):
         assert c.summary.ko and c.summary.en and c.name_ko
     for number, cls in registry.classes.items():
         assert cls.name.ko and cls.name.en and cls.overview.ko and cls.overview.en
+
+
+def test_the_hand_written_guides_hold_only_visible_characters():
+    # The data's character allow-list (characters.py), held to the guides too: a bidi control
+    # or a zero-width space pasted into a guide hides as well there.
+    guides = sorted(ROOT.glob("docs/*/guides/*.md"))
+    assert len(guides) >= 4  # django and error-formats, in each language (the others are generated)
+    problems = [f"{path.relative_to(ROOT)}: {problem}" for path in guides
+                if (problem := characters.problem(path.read_text(encoding="utf-8"), line_breaks=True))]
+    assert problems == []
 
 
 def _edit(data: Path, rel: str, change) -> None:
