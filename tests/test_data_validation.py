@@ -151,7 +151,7 @@ BAD_FIELDS = [
                  id="byte-order-mark-in-a-note"),
     pytest.param(_set("example", "GET / HTTP/1.1\nHost:\texample.org"), ["field 'example'", "U+0009 CHARACTER TABULATION"],
                  id="tab-in-example"),
-    pytest.param(_set("django.line", "raise\u2028Http404()"), ["field 'django.line'", "U+2028 LINE SEPARATOR"],
+    pytest.param(_set("django.line", "raise\u2028Http404()"), ["field 'django.line.ko'", "U+2028 LINE SEPARATOR"],
                  id="line-separator-in-django-line"),
 ]
 
