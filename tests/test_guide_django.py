@@ -1,5 +1,5 @@
 """The Django guide (docs/ko/guides/django.md, docs/en/guides/django.md) shows only code from
-tests/djangoapp/guide and tests/js, pulled in with pymdownx.snippets sections. These tests run
+tests/books, tests/djangoapp (settings, root URLconf) and tests/js, pulled in with pymdownx.snippets sections. These tests run
 every view it shows and check each status code, header and body field the guide promises; the
 last group checks that the pages include every section there is, so nothing shown is untested."""
 
@@ -25,10 +25,10 @@ from rest_framework.settings import api_settings  # noqa: E402
 
 from conftest import ROOT  # noqa: E402
 from djangoapp import urls as root_urls  # noqa: E402
-from djangoapp.guide import data, problem, views  # noqa: E402
-from djangoapp.guide.exception_handler import field_errors  # noqa: E402
+from books import data, problem, views  # noqa: E402
+from books.exception_handler import field_errors  # noqa: E402
 
-API = "/guide/api"
+API = "/api"
 CHALLENGE = 'Session realm="books"'
 PROBLEMS = problem.PROBLEM_BASE
 
@@ -83,8 +83,9 @@ def post_json(c: Client, path: str, payload) -> object:
 
 # --- before.py: the pattern the guide starts from ------------------------------------------
 
-def test_before_answers_200_whatever_happened():
-    url = f"{API}/before/books/{{}}/delete/"
+def test_before_answers_200_whatever_happened(caplog):
+    caplog.set_level("WARNING", logger="books.legacy")
+    url = f"{API}/books/{{}}/delete/"  # its old address, kept while old callers move
     cases = [
         (client().get(url.format(1)), 405),
         (client().post(url.format(1)), 401),
@@ -97,6 +98,12 @@ def test_before_answers_200_whatever_happened():
         assert response["Content-Type"] == "application/json"
         assert response.json() == {"result": code_in_body == 200, "statusCode": code_in_body}
     assert 1 not in data.BOOKS
+    # Every call is logged with the page it came from, to find the callers still to move.
+    calls = [r for r in caplog.records if r.name == "books.legacy"]
+    assert len(calls) == 5 and all(r.levelname == "WARNING" for r in calls)
+    assert calls[0].getMessage() == f"old API: GET {url.format(1)} called from an unknown page"
+    response = client().post(url.format(2), HTTP_REFERER="http://testserver/shelf/")
+    assert caplog.records[-1].getMessage() == f"old API: POST {url.format(2)} called from http://testserver/shelf/"
 
 
 # --- step1.py: status-only ------------------------------------------------------------------
@@ -177,10 +184,10 @@ def test_get_object_or_404_for_unknown_and_inactive_authors():
 
 
 def test_login_required_redirects_html_pages_but_json_gets_401():
-    response = client().get("/guide/account/")
+    response = client().get("/account/")
     assert response.status_code == 302
-    assert response["Location"] == f"{settings.LOGIN_URL}?next=/guide/account/"
-    assert client("alice").get("/guide/account/").status_code == 200
+    assert response["Location"] == f"{settings.LOGIN_URL}?next=/account/"
+    assert client("alice").get("/account/").status_code == 200
 
     response = post_json(client(), f"{API}/books/", {"title": "T", "isbn": "9780000000042", "price": 1})
     assert_problem(response, 401, detail="Sign in to continue.")
@@ -237,27 +244,40 @@ def test_rate_limit_answers_429_with_retry_after(monkeypatch):
     for _ in range(5):
         assert c.get(f"{API}/search/", {"q": "cach"}).json()["books"][0]["id"] == 2
     response = c.get(f"{API}/search/", {"q": "cach"})
-    assert_problem(response, 429, detail="Too many searches. Try again in 40 seconds.")
+    assert_problem(response, 429, detail="Too many requests. Try again in 40 seconds.")
     assert response["Retry-After"] == "40"
     clock["now"] += 40  # the next window
     assert c.get(f"{API}/search/", {"q": "cach"}).status_code == 200
 
 
 def test_the_error_handlers_are_the_guides():
-    assert root_urls.handler400 == "djangoapp.guide.problem.bad_request"
-    assert root_urls.handler403 == "djangoapp.guide.problem.permission_denied"
-    assert root_urls.handler404 == "djangoapp.guide.problem.not_found"
-    assert root_urls.handler500 == "djangoapp.guide.problem.server_error"
-    assert settings.CSRF_FAILURE_VIEW == "djangoapp.guide.problem.csrf_failure"
+    assert root_urls.handler400 == "books.problem.bad_request"
+    assert root_urls.handler403 == "books.problem.permission_denied"
+    assert root_urls.handler404 == "books.problem.not_found"
+    assert root_urls.handler500 == "books.problem.server_error"
+    assert settings.CSRF_FAILURE_VIEW == "books.problem.csrf_failure"
 
 
 def test_unknown_api_urls_get_problem_json_without_the_url_patterns():
-    body = assert_problem(client().get(f"{API}/no/such/thing/"), 404)
+    body = assert_problem(client().get(f"{API}/no/such/thing/"), 404,
+                          detail=f"There is no API endpoint at {API}/no/such/thing/.")
     assert "tried" not in str(body) and "claim" not in str(body)
 
 
+def test_a_post_without_the_trailing_slash_is_a_404_not_a_redirect():
+    # Without the catch-all, CommonMiddleware (APPEND_SLASH) answers 301 and fetch repeats it as GET.
+    assert settings.APPEND_SLASH
+    for c in (client(), client("alice")):
+        response = post_json(c, f"{API}/books", {"title": "T", "isbn": "9780000000042", "price": 1})
+        assert_problem(response, 404, detail=f"There is no API endpoint at {API}/books. API addresses end with a slash.")
+    assert len(data.BOOKS) == 3
+    # Pages keep APPEND_SLASH's redirect.
+    response = client("alice").get("/account")
+    assert (response.status_code, response["Location"]) == (301, "/account/")
+
+
 def test_pages_outside_the_api_keep_djangos_html_errors():
-    response = client().get("/guide/no-such-page/")
+    response = client().get("/no-such-page/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
     response = client(raise_request_exception=False).get("/claim/raise/django.core.exceptions.PermissionDenied/")
@@ -295,7 +315,7 @@ def test_problem_helper_defaults():
 
 def test_drf_settings_are_the_guides():
     assert settings.REST_FRAMEWORK["EXCEPTION_HANDLER"] == \
-        "djangoapp.guide.exception_handler.problem_exception_handler"
+        "books.exception_handler.problem_exception_handler"
     assert [c.__name__ for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES] == ["SessionAuthenticationWithChallenge"]
 
 
@@ -386,13 +406,15 @@ def test_field_errors_flattens_nested_serializer_errors():
 
 PAGES = {lang: ROOT / "docs" / lang / "guides" / "django.md" for lang in ("ko", "en")}
 SOURCES = sorted(
-    [*(ROOT / "tests/djangoapp/guide").glob("*.py"), ROOT / "tests/djangoapp/settings.py",
+    [*(ROOT / "tests/books").glob("*.py"), *(ROOT / "tests/books/templates/books").glob("*.html"), ROOT / "tests/djangoapp/settings.py",
      ROOT / "tests/djangoapp/urls.py", *(ROOT / "tests/js").glob("*.js"), *(ROOT / "tests/js").glob("*.mjs")]
 )
 INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 START = re.compile(r"-{1,}8<-{1,}[ \t]+\[start:(?P<name>[a-z][-_0-9a-z]*)\]")
 END = re.compile(r"-{1,}8<-{1,}[ \t]+\[end:(?P<name>[a-z][-_0-9a-z]*)\]")
-FENCE_LANG = {".py": "python", ".js": "js", ".mjs": "js"}
+FENCE_LANG = {".py": "python", ".js": "js", ".mjs": "js", ".html": "html"}
+# A fence's title is the file a reader pastes the block into (test_guide_paste.py).
+FENCE = re.compile(r'```(?P<lang>[a-z]+)(?: title="(?P<title>[^"]+)")?')
 
 
 def sections(path: Path) -> list[str]:
@@ -416,7 +438,9 @@ def includes(lang: str) -> list[tuple[str, str, str]]:
         opening, closing = lines[i - 1].strip(), lines[i + 1].strip()
         assert opening.startswith("```") and closing == "```", \
             f"{lang}:{i + 1}: an include must be the only line of its code fence"
-        found.append((path, section, opening.strip("`").strip()))
+        fence = FENCE.fullmatch(opening)
+        assert fence, f"{lang}:{i}: a code fence the test does not understand: {opening}"
+        found.append((path, section, fence["lang"], fence["title"]))
     return found
 
 
@@ -433,7 +457,7 @@ def test_there_are_sections_to_show():
 def test_every_include_names_an_existing_file_and_section(lang):
     shown = includes(lang)
     assert shown, f"the {lang} page includes no code"
-    for path, section, fence in shown:
+    for path, section, fence, _ in shown:
         source = ROOT / path
         assert source.is_file(), f"{lang}: {path} does not exist"
         assert source in SOURCES, f"{lang}: {path} is not one of the tested guide sources"
@@ -444,7 +468,7 @@ def test_every_include_names_an_existing_file_and_section(lang):
 @pytest.mark.parametrize("lang", PAGES)
 def test_every_section_is_shown(lang):
     existing = {(str(p.relative_to(ROOT)), name) for p in SOURCES for name in sections(p)}
-    shown = {(path, section) for path, section, _ in includes(lang)}
+    shown = {(path, section) for path, section, *_ in includes(lang)}
     assert existing - shown == set(), f"sections the {lang} page does not show"
 
 

@@ -6,13 +6,16 @@ import re
 import time
 from functools import wraps
 
+from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 
 from .data import BOOKS
@@ -21,16 +24,30 @@ from .problem import problem, validation_problem
 
 
 # --8<-- [start:login-required]
+def sign_in_first(request):
+    return problem(
+        request,
+        401,
+        "Sign in to continue.",
+        headers={"WWW-Authenticate": 'Session realm="books"'},
+    )
+
+
 def json_login_required(view):
+    if iscoroutinefunction(view):
+        @wraps(view)
+        async def async_wrapper(request, *args, **kwargs):
+            user = await request.auser()
+            if not user.is_authenticated:
+                return sign_in_first(request)
+            return await view(request, *args, **kwargs)
+
+        return async_wrapper
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return problem(
-                request,
-                401,
-                "Sign in to continue.",
-                headers={"WWW-Authenticate": 'Session realm="books"'},
-            )
+            return sign_in_first(request)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -155,28 +172,45 @@ def create_book(request):
         "owner": request.user.username,
         "draft": False,
     }
-    location = reverse("guide:book", args=[book_id])
+    location = reverse("books:book", args=[book_id])
     return JsonResponse(BOOKS[book_id], status=201, headers={"Location": location})
 # --8<-- [end:create]
 
 
 # --8<-- [start:rate-limit]
+def over_limit(request, name, limit, per):
+    now = int(time.time())
+    key = f"rate:{name}:{request.META['REMOTE_ADDR']}:{now // per}"
+    if not cache.add(key, 1, timeout=per):
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the counter was evicted since add(): start again
+            count = 1
+            cache.set(key, count, timeout=per)
+        if count > limit:
+            retry_after = per - now % per
+            return problem(
+                request,
+                429,
+                f"Too many requests. Try again in {retry_after} seconds.",
+                headers={"Retry-After": str(retry_after)},
+            )
+    return None
+
+
 def rate_limit(limit, per):
     def decorator(view):
+        if iscoroutinefunction(view):
+            @wraps(view)
+            async def async_wrapper(request, *args, **kwargs):
+                refused = await sync_to_async(over_limit)(request, view.__name__, limit, per)
+                return refused or await view(request, *args, **kwargs)
+
+            return async_wrapper
+
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            now = int(time.time())
-            key = f"rate:{view.__name__}:{request.META['REMOTE_ADDR']}:{now // per}"
-            cache.add(key, 0, timeout=per)
-            if cache.incr(key) > limit:
-                retry_after = per - now % per
-                return problem(
-                    request,
-                    429,
-                    f"Too many searches. Try again in {retry_after} seconds.",
-                    headers={"Retry-After": str(retry_after)},
-                )
-            return view(request, *args, **kwargs)
+            return over_limit(request, view.__name__, limit, per) or view(request, *args, **kwargs)
 
         return wrapper
 
@@ -191,7 +225,33 @@ def search(request):
 # --8<-- [end:rate-limit]
 
 
-def broken(request):
-    """Fails the way real code fails: the tests check that none of this reaches the client."""
-    secrets = {"dsn": "postgres://books:hunter2@db.internal/books"}
-    raise RuntimeError(f"could not connect with {secrets['dsn']}")
+
+# --8<-- [start:async-view]
+@rate_limit(limit=30, per=60)
+@json_login_required
+async def my_books(request):
+    user = await request.auser()
+    mine = [b for b in BOOKS.values() if b["owner"] == user.username]
+    return JsonResponse({"books": mine})
+# --8<-- [end:async-view]
+
+
+# --8<-- [start:csrf-page]
+@ensure_csrf_cookie
+def shop(request):
+    return render(request, "books/shop.html")
+# --8<-- [end:csrf-page]
+
+
+# --8<-- [start:csrf-token]
+@require_http_methods(["GET", "HEAD"])
+def csrf_token(request):
+    return JsonResponse({"csrfToken": get_token(request)})
+# --8<-- [end:csrf-token]
+
+
+# --8<-- [start:no-such-endpoint]
+def no_such_endpoint(request):
+    hint = "" if request.path.endswith("/") else " API addresses end with a slash."
+    raise Http404(f"There is no API endpoint at {request.path}.{hint}")
+# --8<-- [end:no-such-endpoint]
