@@ -1,6 +1,7 @@
 """The guide's plain Django views: the book API after the rewrite."""
 
 # --8<-- [start:imports]
+import hashlib
 import json
 import re
 import time
@@ -69,10 +70,12 @@ def books(request):
     return list_books(request)
 
 
-@require_http_methods(["GET", "HEAD", "DELETE"])
+@require_http_methods(["GET", "HEAD", "PUT", "DELETE"])
 def book(request, book_id):
     if request.method == "DELETE":
         return delete_book(request, book_id)
+    if request.method == "PUT":
+        return replace_book(request, book_id)
     return show_book(request, book_id)
 # --8<-- [end:methods]
 
@@ -99,7 +102,12 @@ def show_book(request, book_id):
     found = BOOKS.get(book_id)
     if found is None or (found["draft"] and found["owner"] != request.user.username):
         raise Http404(f"There is no book {book_id}.")
-    return JsonResponse(found)
+    return JsonResponse(found, headers={"ETag": etag(found)})
+
+
+def etag(book):
+    digest = hashlib.sha256(json.dumps(book, sort_keys=True).encode()).hexdigest()
+    return f'"{digest[:20]}"'
 # --8<-- [end:not-found]
 
 
@@ -141,15 +149,19 @@ def validate_book(data):
 
 
 # --8<-- [start:create]
-@json_login_required
-def create_book(request):
+def read_json_object(request):
     try:
         data = json.loads(request.body)
     except ValueError:
         raise BadRequest("The request body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise BadRequest("The request body must be a JSON object.")
+    return data
 
+
+@json_login_required
+def create_book(request):
+    data = read_json_object(request)
     errors = validate_book(data)
     if errors:
         return validation_problem(request, 422, errors)
@@ -175,6 +187,36 @@ def create_book(request):
     location = reverse("books:book", args=[book_id])
     return JsonResponse(BOOKS[book_id], status=201, headers={"Location": location})
 # --8<-- [end:create]
+
+
+# --8<-- [start:precondition]
+@json_login_required
+def replace_book(request, book_id):
+    found = BOOKS.get(book_id)
+    if found is None:
+        raise Http404(f"There is no book {book_id}.")
+    if found["owner"] != request.user.username:
+        raise PermissionDenied("Only the owner can change this book.")
+    # RFC 9110 §13.2.1: preconditions come after these checks and before the content is read.
+    if_match = request.headers.get("If-Match")
+    if if_match and if_match != "*" and etag(found) not in re.split(r"\s*,\s*", if_match):
+        return problem(request, 412, "The book has changed since you loaded it. Load it again.")
+
+    data = read_json_object(request)
+    errors = validate_book(data)
+    if errors:
+        return validation_problem(request, 422, errors)
+    if any(b["isbn"] == data["isbn"] and b["id"] != book_id for b in BOOKS.values()):
+        return problem(
+            request,
+            409,
+            f"A book with ISBN {data['isbn']} already exists.",
+            problem_type="duplicate-isbn",
+            title="The ISBN is already registered",
+        )
+    found.update(title=data["title"].strip(), isbn=data["isbn"], price=data["price"])
+    return JsonResponse(found, headers={"ETag": etag(found)})
+# --8<-- [end:precondition]
 
 
 # --8<-- [start:rate-limit]

@@ -56,11 +56,13 @@ FRONT_END = "https://app.example.com"
 CORS_ALLOWED_ORIGINS = [FRONT_END]
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_CREDENTIALS = True
-CORS_EXPOSE_HEADERS = ["Location", "Retry-After", "WWW-Authenticate"]
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "WWW-Authenticate"]
 CSRF_TRUSTED_ORIGINS = [FRONT_END]
 # --8<-- [end:cors]
 
-# The browser tests' second origin (tests/live_django.py) in place of app.example.com.
+# The live server (tests/live_django.py) on the loopback, and its second origin in place of
+# app.example.com.
+if os.environ.get("BOOKS_TEST_DB"):
+    ALLOWED_HOSTS = ["127.0.0.1"]
 if os.environ.get("BOOKS_FRONT_END"):
     CORS_ALLOWED_ORIGINS = CSRF_TRUSTED_ORIGINS = [os.environ["BOOKS_FRONT_END"]]
-    ALLOWED_HOSTS = ["127.0.0.1"]
