@@ -51,11 +51,14 @@ REST_FRAMEWORK = {
 # --8<-- [end:drf-settings]
 
 # --8<-- [start:cors]
+from corsheaders.defaults import default_headers
+
 MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
 FRONT_END = "https://app.example.com"
 CORS_ALLOWED_ORIGINS = [FRONT_END]
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = [*default_headers, "if-match"]
 CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "WWW-Authenticate"]
 CSRF_TRUSTED_ORIGINS = [FRONT_END]
 # --8<-- [end:cors]
