@@ -16,7 +16,7 @@ from live_django import free_port, live_django
 
 pytestmark = pytest.mark.browser
 
-WRAPPER = (ROOT / "tests/js/api.js").read_bytes()
+SCRIPTS = {f"/{name}": (ROOT / "tests/js" / name).read_bytes() for name in ("api.js", "front.js")}
 LEGACY = (ROOT / "tests/js/legacy.js").read_text(encoding="utf-8")
 
 
@@ -27,8 +27,8 @@ class FrontEnd(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the name http.server calls)
         if self.path == "/":
             self.answer(200, "text/html", b"<!doctype html><title>front end</title>")
-        elif self.path == "/api.js":
-            self.answer(200, "text/javascript", WRAPPER)
+        elif self.path in SCRIPTS:
+            self.answer(200, "text/javascript", SCRIPTS[self.path])
         elif self.path.startswith("/gateway/"):
             self.answer(502, "text/html", b"<html><body><h1>502 Bad Gateway</h1></body></html>")
         else:
@@ -61,7 +61,6 @@ def origins():
 # The wrapper as the guide sets it up on each origin, with the two screen-wide reactions (sign
 # in, show a message) and its sleep recorded instead of performed.
 SETUP = """async ([api, cross]) => {
-  const { createApi } = await import(cross ? "/api.js" : "/static/books/api.js");
   const events = [];
   const options = {
     signIn: (error) => events.push(["signIn", error.status]),
@@ -69,13 +68,10 @@ SETUP = """async ([api, cross]) => {
     sleep: async (ms) => events.push(["sleep", ms]),
     maxWaitMs: 120_000,
   };
-  if (cross) {
-    // Another origin cannot read the API's cookie: it asks for the token.
-    const response = await fetch(`${api}/api/csrf/`, { credentials: "include" });
-    const { csrfToken } = await response.json();
-    Object.assign(options, { baseUrl: api, credentials: "include", csrfToken: () => csrfToken });
-  }
-  const wrapped = createApi(options);
+  // The guide's connectApi on the other origin; the template's createApi() on Django's page.
+  const wrapped = cross
+    ? await (await import("/front.js")).connectApi(api, options)
+    : (await import("/static/books/api.js")).createApi(options);
   window.call = async (path, init) => {
     events.length = 0;
     try {
