@@ -139,7 +139,7 @@ def test_methods_answer_405_with_allow():
     assert response["Allow"] == "GET, HEAD, POST"
     response = client().patch(f"{API}/books/1/")
     assert response.status_code == 405
-    assert response["Allow"] == "GET, HEAD, DELETE"
+    assert response["Allow"] == "GET, HEAD, PUT, DELETE"
     assert client().head(f"{API}/books/").status_code == 200
     assert client().head(f"{API}/books/1/").status_code == 200
 
