@@ -5,6 +5,7 @@ last group checks that the pages include every section there is, so nothing show
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -20,7 +21,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from rest_framework.settings import api_settings  # noqa: E402
 
 from conftest import ROOT  # noqa: E402
@@ -509,3 +510,122 @@ def test_code_page_links_lead_to_existing_codes(lang):
     assert len(linked) >= 10
     for code in linked:
         assert list((ROOT / "data" / "codes").glob(f"*/{code}.yaml")), f"{lang}: no page for {code}"
+
+
+# --- CSRF, preconditions, DEBUG, async views, DRF edge cases ---------------------------------
+
+def test_csrf_answers_before_the_view_and_the_page_sets_the_cookie():
+    c = client(enforce_csrf_checks=True)
+    # Without the cookie, CSRF answers 403 before the view's 401 or 405.
+    assert_problem(c.delete(f"{API}/books/1/"), 403, detail="CSRF verification failed. Reload the page and try again.")
+    assert_problem(c.put(f"{API}/books/"), 403, detail="CSRF verification failed. Reload the page and try again.")
+    page = c.get("/")
+    assert page.status_code == 200 and "csrftoken" in page.cookies
+    assert b"createApi" in page.content
+    token = page.cookies["csrftoken"].value
+    response = c.delete(f"{API}/books/1/", HTTP_X_CSRFTOKEN=token)
+    assert_problem(response, 401, detail="Sign in to continue.")
+    assert c.put(f"{API}/books/", HTTP_X_CSRFTOKEN=token).status_code == 405
+    # The token endpoint for another origin: its token passes the check as well.
+    other = client(enforce_csrf_checks=True)
+    answer = other.get(f"{API}/csrf/")
+    assert answer.status_code == 200 and "csrftoken" in answer.cookies
+    response = other.delete(f"{API}/books/1/", HTTP_X_CSRFTOKEN=answer.json()["csrfToken"])
+    assert response.status_code == 401
+
+
+def test_precondition_is_checked_before_the_body():
+    c = client("alice")
+    shown = c.get(f"{API}/books/1/")
+    etag = shown["ETag"]
+    assert re.fullmatch(r'"[0-9a-f]{20}"', etag)
+    invalid = json.dumps({"title": " ", "isbn": "1", "price": -1})
+    for body in (invalid, "{not json", json.dumps({"title": "T", "isbn": "9780000000028", "price": 1})):
+        response = c.put(f"{API}/books/1/", body, content_type="application/json", HTTP_IF_MATCH='"stale"')
+        assert_problem(response, 412, detail="The book has changed since you loaded it. Load it again.")
+    # With the current ETag the body is checked: 422, 409, then 200 with a new ETag.
+    assert c.put(f"{API}/books/1/", invalid, content_type="application/json", HTTP_IF_MATCH=etag).status_code == 422
+    duplicate = json.dumps({"title": "T", "isbn": "9780000000028", "price": 1})
+    assert c.put(f"{API}/books/1/", duplicate, content_type="application/json", HTTP_IF_MATCH=etag).status_code == 409
+    good = json.dumps({"title": "Renamed", "isbn": "9780000000011", "price": 1})
+    response = c.put(f"{API}/books/1/", good, content_type="application/json", HTTP_IF_MATCH=f'"x", {etag}')
+    assert response.status_code == 200 and response["ETag"] != etag
+    assert response.json()["title"] == "Renamed"
+    # The ordinary checks come first: anonymous 401, another user's book 403.
+    assert client().put(f"{API}/books/1/", good, content_type="application/json", HTTP_IF_MATCH='"stale"').status_code == 401
+    assert client("bob").put(f"{API}/books/1/", good, content_type="application/json", HTTP_IF_MATCH='"stale"').status_code == 403
+
+
+WITHOUT_THE_MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "books.middleware.ApiErrorMiddleware"]
+
+
+def test_debug_true_shows_technical_pages_without_the_middleware():
+    with override_settings(DEBUG=True, MIDDLEWARE=WITHOUT_THE_MIDDLEWARE):
+        for path in (f"{API}/books/99/", f"{API}/books/?page=0", f"{API}/broken/"):
+            response = client(raise_request_exception=False).get(path, HTTP_ACCEPT="text/html")
+            assert response["Content-Type"].startswith("text/html"), path
+        assert b"hunter2" in client(raise_request_exception=False).get(f"{API}/broken/", HTTP_ACCEPT="text/html").content
+        # handler403 is called whatever DEBUG says.
+        assert_problem(client("bob").delete(f"{API}/books/1/"), 403, detail="Only the owner can delete this book.")
+        # A request that does not accept HTML (the wrapper asks for JSON) gets the traceback as text.
+        response = client(raise_request_exception=False).get(f"{API}/broken/", HTTP_ACCEPT="application/json")
+        assert response["Content-Type"].startswith("text/plain") and b"hunter2" in response.content
+
+
+def test_debug_true_with_the_middleware_keeps_the_api_bodies(caplog):
+    caplog.set_level("ERROR", logger="books.middleware")
+    with override_settings(DEBUG=True):
+        assert_problem(client().get(f"{API}/books/99/"), 404, detail="There is no book 99.")
+        assert_problem(client().get(f"{API}/no/such/"), 404, detail=f"There is no API endpoint at {API}/no/such/.")
+        assert_problem(client().get(f"{API}/books/", {"page": "0"}), 400, detail="page must be a positive whole number.")
+        for path in (f"{API}/broken/", f"{API}/async/broken/", f"{API}/drf/broken/"):
+            response = client().get(path, HTTP_ACCEPT="text/html")
+            assert_problem(response, 500, detail="Something went wrong on our side. Please try again later.")
+            assert b"hunter2" not in response.content
+        # The traceback goes to the log, and pages keep Django's technical 404.
+        assert any(r.exc_info and "hunter2" in str(r.exc_info[1]) for r in caplog.records)
+        assert client().get("/no-such-page/")["Content-Type"].startswith("text/html")
+
+
+def test_async_views_take_the_decorators(monkeypatch):
+    assert asyncio.iscoroutinefunction(views.my_books)
+    assert_problem(client().get(f"{API}/my/books/"), 401, detail="Sign in to continue.")
+    response = client("bob").get(f"{API}/my/books/")
+    assert response.status_code == 200
+    assert [b["id"] for b in response.json()["books"]] == [2, 3]
+    clock = {"now": 1_700_000_000.5}
+    monkeypatch.setattr(views.time, "time", lambda: clock["now"])
+    c = client("bob")
+    for _ in range(30):
+        assert c.get(f"{API}/my/books/").status_code == 200
+    response = c.get(f"{API}/my/books/")
+    assert_problem(response, 429, detail="Too many requests. Try again in 40 seconds.")
+    assert response["Retry-After"] == "40"
+
+
+def test_rate_limit_survives_an_evicted_counter(monkeypatch):
+    monkeypatch.setattr(views.time, "time", lambda: 1_700_000_000.5)
+    c = client()
+    assert c.get(f"{API}/search/").status_code == 200
+    monkeypatch.setattr(views.cache, "incr", lambda key: (_ for _ in ()).throw(ValueError(key)))
+    assert c.get(f"{API}/search/").status_code == 200
+
+
+def test_field_errors_escape_pointer_tokens():
+    errors = {"extra": {"a/b~c": ["Bad."], "제목": ["Too long."]}}
+    assert list(field_errors(errors)) == [
+        {"pointer": "#/extra/a~1b~0c", "detail": "Bad."},
+        {"pointer": "#/extra/%EC%A0%9C%EB%AA%A9", "detail": "Too long."},
+    ]
+
+
+def test_drf_exception_with_a_list_keeps_every_message():
+    from rest_framework.exceptions import PermissionDenied as DrfPermissionDenied
+    from rest_framework.test import APIRequestFactory
+
+    from books.exception_handler import problem_exception_handler
+
+    request = APIRequestFactory().get(f"{API}/drf/books/")
+    response = problem_exception_handler(DrfPermissionDenied(["Not yours.", "Read only."]), {"request": request})
+    assert response.status_code == 403
+    assert json.loads(response.content)["detail"] == "Not yours. Read only."
