@@ -629,3 +629,14 @@ def test_drf_exception_with_a_list_keeps_every_message():
     response = problem_exception_handler(DrfPermissionDenied(["Not yours.", "Read only."]), {"request": request})
     assert response.status_code == 403
     assert json.loads(response.content)["detail"] == "Not yours. Read only."
+
+
+def test_the_choosing_diagram_checks_preconditions_before_the_body():
+    # RFC 9110 §13.2.1, as replace_book does it: a stale If-Match is 412 whatever the body holds.
+    from conftest import real_registry
+
+    client_branch = next(b for b in real_registry().choosing.branches if b.tone == "client")
+    order = [rule.code for rule in client_branch.rules]
+    assert all(order.index(412) < order.index(code) for code in (400, 422, 409)), order
+    for lang in ("ko", "en"):
+        assert "13.2.1" in real_registry().choosing.intro[lang]
