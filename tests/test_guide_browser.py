@@ -164,14 +164,24 @@ def test_the_page_django_serves_sets_the_csrf_cookie(pages):
 
 def test_headers_the_guide_exposes_are_readable_from_the_other_origin(pages, origins):
     server, _ = origins
-    headers = pages["alice", True].evaluate("""async (api) => {
-      const response = await fetch(`${api}/api/books/1/`, { credentials: "include" });
-      const exposed = await fetch(`${api}/api/books/1/`, { credentials: "include", method: "DELETE",
-                                                           headers: { "X-CSRFToken": "x" } });
-      return [response.headers.get("ETag"), response.status, exposed.status];
+    got = pages["alice", True].evaluate("""async (api) => {
+      const { csrfToken } = await (await fetch(`${api}/api/csrf/`, { credentials: "include" })).json();
+      const send = (path, init = {}) => fetch(`${api}${path}`, { credentials: "include", ...init,
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken, ...init.headers } });
+      const shown = await send("/api/books/1/");
+      const created = await send("/api/books/", { method: "POST",
+        body: JSON.stringify({ title: "Exposed", isbn: "9780000000301", price: 1 }) });
+      const location = created.headers.get("Location");
+      const removed = await send(location, { method: "DELETE" });
+      const forged = await send("/api/books/1/", { method: "DELETE", headers: { "X-CSRFToken": "forged" } });
+      return { etag: shown.headers.get("ETag"), created: created.status, location, removed: removed.status,
+               forged: forged.status, forgedType: forged.headers.get("Content-Type") };
     }""", server.url)
-    assert headers[0] and headers[0].startswith('"') and headers[1] == 200
-    assert headers[2] == 403  # a wrong token: CSRF still guards the other origin
+    assert got["etag"] and got["etag"].startswith('"')
+    assert got["created"] == 201 and got["location"].startswith("/api/books/")
+    assert got["removed"] == 204
+    # A wrong token: CSRF still guards the other origin, and answers problem+json.
+    assert (got["forged"], got["forgedType"]) == (403, "application/problem+json")
 
 
 @pytest.mark.parametrize("cross", [True, False], ids=["other-origin", "same-origin"])
