@@ -82,8 +82,8 @@ def split_messages(text: str) -> list[Message]:
 
 
 def _body_bytes(message: Message) -> tuple[bytes, str | None]:
-    """The body as bytes (a placeholder line stands for its N bytes, as N zero bytes of a lazy
-    kind: only its length is used), and a problem if any."""
+    """The body as bytes, and a problem if any. A placeholder line `[N bytes of ...]` gives a
+    _Sized body: its length is N, its content a few bytes (h11 gets those, see _wire)."""
     placeholder = PLACEHOLDER.match(message.body)
     if placeholder:
         size = int(placeholder["bytes"])
