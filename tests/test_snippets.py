@@ -7,7 +7,7 @@ test id names the file, code, field, language and block number.
 
 - http: the exchange parsed by h11 (tests/snippet_http.py);
 - js: Node's parser as an ES module, and ESLint's no-undef with browser globals (snippet_js.mjs);
-- python: compile();
+- python: compile(), and its absolute imports run in the tests' Django project;
 - nginx: `nginx -t` in the smallest configuration that holds the block (snippet_nginx.py);
 - json: json.loads; sh: `bash -n`;
 - html (a Django template): Django's template engine compiles it, and the HTML it renders has
@@ -17,9 +17,12 @@ A block in any other language, or with none, fails until a checker is added here
 
 from __future__ import annotations
 
+import ast
 import json
+import os
 import subprocess
 
+import django
 import pytest
 
 from conftest import real_registry
@@ -29,15 +32,38 @@ from snippet_http import check_exchange
 from snippet_js import check_js
 from snippet_nginx import check_nginx
 
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "djangoapp.settings")  # the tests' project, for imports
+django.setup()
+
 BLOCKS = all_blocks(real_registry())
 
 
+# Packages a Python block imports on purpose that the tests' project does not install.
+NOT_INSTALLED = {
+    "channels": "Django Channels, for the 101 page's WebSocket consumer",
+}
+
+
 def check_python(text: str) -> list[str]:
+    """compile(), then every absolute import the block makes, run in the tests' Django project
+    (Django and DRF at the pinned versions): a misspelt module or name fails."""
     try:
-        compile(text, "<snippet>", "exec")
+        tree = compile(text, "<snippet>", "exec", flags=ast.PyCF_ONLY_AST)
+        compile(tree, "<snippet>", "exec")
     except SyntaxError as exc:
         return [f"Python: line {exc.lineno}: {exc.msg}"]
-    return []
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Import, ast.ImportFrom)) or getattr(node, "level", 0):
+            continue  # a relative import names the reader's own app
+        modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module]
+        if any(module.split(".")[0] in NOT_INSTALLED for module in modules):
+            continue
+        try:
+            exec(compile(ast.Module([node], []), "<snippet>", "exec"), {})
+        except ImportError as exc:
+            problems.append(f"Python: line {node.lineno}: {ast.unparse(node)}: {exc}")
+    return problems
 
 
 def check_json(text: str) -> list[str]:
@@ -182,6 +208,9 @@ def test_the_html_check_fails_on_a_broken_template():
 def test_the_python_json_and_shell_checks_fail_on_broken_snippets():
     assert check_python("def view(request):\n    return 1") == []
     assert check_python("return JsonResponse({})") != []
+    assert check_python("from rest_framework.exceptions import Throttled") == []
+    assert any("cannot import name 'Throttle'" in p for p in check_python("from rest_framework.exceptions import Throttle"))
+    assert any("No module named" in p for p in check_python("def view(request):\n    import djangoo.http"))
     assert check_json('{"a": 1}') == [] and check_json('{"a": 1,}') != []
     assert check_sh("curl -s https://example.com | head") == [] and check_sh("if true; then echo") != []
 
