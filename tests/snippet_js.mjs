@@ -8,6 +8,8 @@
 //    snippet uses is declared in it (a function, its parameters, an import) or is a global a
 //    browser has (fetch, document, location, AbortSignal...). A helper the snippet calls but
 //    does not define is a parameter of the function it is shown in, never a loose name.
+// 3. ESLint's no-unused-vars inside functions: a value computed and never used, or a function
+//    declared inside another and never called, is code that does not do what it shows.
 import vm from "node:vm";
 import { readFileSync } from "node:fs";
 import { Linter } from "eslint";
@@ -26,7 +28,7 @@ const config = [{
     sourceType: "module",
     globals: { ...browser, ...globals.es2025 },
   },
-  rules: { "no-undef": "error" },
+  rules: { "no-undef": "error", "no-unused-vars": ["error", { vars: "local", args: "none", caughtErrors: "none" }] },
 }];
 
 const results = {};
@@ -38,7 +40,12 @@ for (const { id, code } of snippets) {
     problems.push(`Node: ${error.name}: ${error.message}`);
   }
   if (problems.length === 0) {
+    const lines = code.split("\n");
     for (const message of linter.verify(code, config)) {
+      // What a snippet declares at its top level is what it offers the reader, used or not;
+      // an unused name inside a function is dead code (a doubled wrapper, a forgotten value).
+      const topLevel = message.ruleId === "no-unused-vars" && !/^\s/.test(lines[message.line - 1]);
+      if (topLevel) continue;
       problems.push(`ESLint line ${message.line}: ${message.message}${message.ruleId ? ` (${message.ruleId})` : ""}`);
     }
   }

@@ -6,7 +6,8 @@ hand-written guides with their includes. A new block is checked without a change
 test id names the file, code, field, language and block number.
 
 - http: the exchange parsed by h11 (tests/snippet_http.py);
-- js: Node's parser as an ES module, and ESLint's no-undef with browser globals (snippet_js.mjs);
+- js: Node's parser as an ES module, and ESLint's no-undef with browser globals and
+  no-unused-vars inside functions (snippet_js.mjs);
 - python: compile(), and its absolute imports run in the tests' Django project;
 - nginx: `nginx -t` in the smallest configuration that holds the block (snippet_nginx.py);
 - json: json.loads; sh: `bash -n`;
@@ -188,6 +189,8 @@ def test_a_request_answered_before_its_body_needs_the_connection_closed():
     ("const response = await fetch('/a');\nif (!response.ok) return;", "Illegal return"),
     ("async function load() {\n  const r = await fetch('/a');\n  showError(r.status);\n}", "'showError' is not defined"),
     ("async function load(response) {\n  if (status === 404) return null;\n}", "'status' is not defined"),
+    ("async function load(url) {\n  async function load(url) {\n    return fetch(url);\n  }\n}", "'load' is defined but never used"),
+    ("async function load(url) {\n  const whole = await fetch(url);\n}", "'whole' is assigned a value but never used"),
 ])
 def test_the_javascript_check_fails_on_a_broken_snippet(code, expected):
     problems = check_js({"broken": code, "fine": "export async function load(showError) {\n"
