@@ -90,3 +90,36 @@ def test_the_103_page_describes_fetchs_1xx_handling(lang):
     frontend = real_registry().get(103).frontend[lang]
     assert "101을 뺀 1xx" not in frontend and "every 1xx except 101" not in frontend
     assert "websocket" in frontend.lower() or "WebSocket" in frontend
+
+
+def _code_without_comments(markdown: str) -> str:
+    js = "".join(re.findall(r"```js\n(.*?)```", markdown, flags=re.S))
+    return "\n".join(line for line in js.splitlines() if not line.strip().startswith("//"))
+
+
+def test_every_json_body_is_sent_with_a_json_content_type():
+    # Fetch "extract a body": a string body gets text/plain;charset=UTF-8, which DRF's default
+    # parsers answer with 415 (the 415 page's point). A commented-out "wrong" line is allowed.
+    for c in real_registry().codes:
+        if c.frontend is None:
+            continue
+        for lang in ("ko", "en"):
+            code = _code_without_comments(c.frontend[lang])
+            for call in re.findall(r"fetch\(([^;]*?)\)[;\n]", code, flags=re.S):
+                if "JSON.stringify" in call:
+                    assert '"Content-Type": "application/json"' in call, f"{c.code}.frontend.{lang}: {call!r}"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_403_snippet_checks_the_content_type_before_parsing_json(lang):
+    # Django's CSRF failure page (django/views/csrf.py) and nginx's deny page are HTML.
+    code = _code_without_comments(real_registry().get(403).frontend[lang])
+    branch = code[code.index("=== 403"):]
+    assert "Content-Type" in branch[: branch.index(".json()")]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_504_outcome_check_reads_json_only_from_an_ok_response(lang):
+    code = _code_without_comments(real_registry().get(504).frontend[lang])
+    assert ".then((r) => r.json())" not in code
+    assert re.search(r"\.ok \? await \w+\.json\(\)", code)
