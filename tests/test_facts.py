@@ -45,8 +45,9 @@ REGISTRY = {
     508: ("Loop Detected", 5842, "7.2"), 510: ("Not Extended", 2774, "7"),
     511: ("Network Authentication Required", 6585, "6"),
 }
-# Heuristically cacheable by default: RFC 9110 §15.1 lists its own codes; RFC 7725 §3 adds 451.
-CACHEABLE = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501, 451}
+# Heuristically cacheable by default: RFC 9110 §15.1 lists its own codes; RFC 7725 §3 adds 451;
+# RFC 3229 §10.4.1 gives 226 RFC 2616's "cacheable by default" wording (RFC 9111 §4.2.2).
+CACHEABLE = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501, 451, 226}
 # Header fields the RFCs tie to a code, with the least requirement level the page must state.
 REQUIRED_HEADERS = {
     101: [("Upgrade", "must")], 401: [("WWW-Authenticate", "must")], 405: [("Allow", "must")],
