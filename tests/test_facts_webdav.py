@@ -24,3 +24,16 @@ def test_the_507_page_says_a_webdav_quota_is_507_with_its_precondition(registry,
     for name in QUOTA_PRECONDITIONS:
         assert f"`{name}`" in text, f"507.when_to_use.{lang} does not name {name}"
     assert "WebDAV" in registry.get(507).verdict[lang]
+
+
+def test_the_207_example_lists_the_collection_itself_for_depth_1(registry):
+    # RFC 4918 §9.1 and §10.2: Depth "1" applies PROPFIND to the resource and its internal
+    # members, so the multistatus has a <response> for the requested collection too.
+    import re
+
+    example = registry.get(207).example
+    request_uri = re.match(r"PROPFIND (\S+) HTTP/1.1", example).group(1)
+    assert "Depth: 1" in example
+    hrefs = re.findall(r"<href>(.*?)</href>", example)
+    assert request_uri in hrefs, f"207 example: no <response> for {request_uri} itself"
+    assert all(h.startswith(request_uri) for h in hrefs)
