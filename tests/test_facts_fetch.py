@@ -29,6 +29,7 @@ def _js(markdown: str) -> str:
 # A browser on an HTTP/1.1 connection: a stream body is a network error (TypeError); a Blob goes
 # out with its length. HTTP/2 to a server that insists on Content-Length: the stream gets 411.
 HARNESS = """
+function getCookie() { return "csrf-token-from-cookie"; } // the pages' usual helper
 const calls = [];
 function makeFetch(protocol) {
   return async (url, init) => {
