@@ -90,7 +90,7 @@ globalThis.fetch = async (url, init) => {
   return new Response(JSON.stringify({ results }), { status: 207, headers: { "Content-Type": "application/json" } });
 };
 const shown = [];
-await runBatch([{ op: "a" }], { showError: (text) => shown.push(text) });
+await runBatch([{ op: "a" }], "tok", { showError: (text) => shown.push(text) });
 console.log(JSON.stringify({ sent, shown }));
 """)
     assert result["sent"] == "application/json"  # a string body alone goes out as text/plain (415 from DRF)
