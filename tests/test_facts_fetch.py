@@ -29,7 +29,6 @@ def _js(markdown: str) -> str:
 # A browser on an HTTP/1.1 connection: a stream body is a network error (TypeError); a Blob goes
 # out with its length. HTTP/2 to a server that insists on Content-Length: the stream gets 411.
 HARNESS = """
-function getCookie() { return "csrf-token-from-cookie"; } // the pages' usual helper
 const calls = [];
 function makeFetch(protocol) {
   return async (url, init) => {
@@ -44,7 +43,7 @@ const results = {};
 for (const protocol of ["http/1.1", "h2"]) {
   globalThis.fetch = makeFetch(protocol);
   calls.length = 0;
-  const response = await upload("/files/a.bin", file);
+  const response = await upload("/files/a.bin", file, "csrf-token-from-cookie");
   results[protocol] = { status: response.status, calls: [...calls] };
 }
 console.log(JSON.stringify(results));
