@@ -17,9 +17,9 @@ from pathlib import Path
 FAMILY = "Noto Sans CJK"  # the name layouts/card.yml uses
 STYLES = ("Regular", "Bold")
 INSTALL = "install Noto Sans CJK (Debian/Ubuntu: apt-get install fonts-noto-cjk; Fedora: google-noto-sans-cjk-fonts)"
-# Where packages put the collections, then fontconfig's answer.
+# Where Debian, Fedora and Arch put the collections, and macOS's font folders; else fontconfig.
 KNOWN_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/google-noto-cjk",
-              "/usr/share/fonts/noto-cjk", "/usr/share/fonts/OTF")
+              "/usr/share/fonts/noto-cjk", str(Path.home() / "Library/Fonts"), "/Library/Fonts")
 
 
 def find_font(style: str) -> Path | None:
