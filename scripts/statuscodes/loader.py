@@ -192,7 +192,7 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
     if spellings_path.exists():
         raw_spellings = _read_yaml(spellings_path, problems, _rel(spellings_path, data_dir))
         if raw_spellings is not _UNREADABLE:
-            spellings = _validate(Spellings, raw_spellings or {}, problems, _rel(spellings_path, data_dir), context)
+            spellings = _validate(Spellings, raw_spellings or {}, problems, _rel(spellings_path, data_dir), context) or Spellings()
 
     if not codes and not problems:
         problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
