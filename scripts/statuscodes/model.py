@@ -409,11 +409,23 @@ class ChoosingGuide(Strict):
         return named + [(f"top_codes.{i}", code) for i, code in enumerate(self.top_codes)]
 
 
+# A word as readers type it, or as the pages write it: letters, digits, Hangul and single spaces.
+SearchWord = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z\uac00-\ud7a3]+( [0-9A-Za-z\uac00-\ud7a3]+)*$",
+                                              max_length=40)]
+
+
+class Spellings(Strict):
+    """data/search/spellings.yaml: per language, how readers type a word -> how the pages write it."""
+    ko: dict[SearchWord, SearchWord] = {}
+    en: dict[SearchWord, SearchWord] = {}
+
+
 class Registry(Strict):
     classes: dict[int, StatusClass]
     codes: list[StatusCode]
     ui: dict[str, Note]  # the template's words, from data/ui.yaml
     choosing: ChoosingGuide
+    spellings: Spellings = Spellings()  # for search only (scripts/statuscodes/search.py)
 
     def words(self, lang: str) -> dict[str, str]:
         return {key: text[lang] for key, text in self.ui.items()}

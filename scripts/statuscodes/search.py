@@ -124,7 +124,8 @@ def split_search_index(site: Path, registry: Registry, pages: set[str] | None = 
             docs[lang] = {**previous[lang], **docs[lang]}
         if pages is not None:
             docs[lang] = {page: entries for page, entries in docs[lang].items() if lang_root(lang) + page in pages}
-        config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang])
+        config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang],
+                      spellings=getattr(registry.spellings, lang))  # read by the search worker
         path = site / lang_root(lang) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         index = {"config": config, "docs": [entry for entries in docs[lang].values() for entry in entries]}
