@@ -414,10 +414,19 @@ SearchWord = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z\uac00-\ud7a3
                                               max_length=40)]
 
 
-class Spellings(Strict):
-    """data/search/spellings.yaml: per language, how readers type a word -> how the pages write it."""
-    ko: dict[SearchWord, SearchWord] = {}
-    en: dict[SearchWord, SearchWord] = {}
+class SearchWords(Strict):
+    """data/search/words.yaml, per language: how readers type a word -> how the pages write it,
+    and the words that say nothing about which code a pasted text is about."""
+    spellings: dict[str, dict[SearchWord, SearchWord]] = {}
+    noise: dict[str, list[SearchWord]] = {}
+
+    @field_validator("spellings", "noise")
+    @classmethod
+    def _known_languages(cls, value: dict) -> dict:
+        unknown = sorted(set(value) - set(LANGUAGES))
+        if unknown:
+            raise ValueError(f"unknown language(s) {unknown}; the languages are {list(LANGUAGES)}")
+        return value
 
 
 class Registry(Strict):
@@ -425,7 +434,7 @@ class Registry(Strict):
     codes: list[StatusCode]
     ui: dict[str, Note]  # the template's words, from data/ui.yaml
     choosing: ChoosingGuide
-    spellings: Spellings = Spellings()  # for search only (scripts/statuscodes/search.py)
+    search_words: SearchWords = SearchWords()  # for the search box only (scripts/statuscodes/search.py)
 
     def words(self, lang: str) -> dict[str, str]:
         return {key: text[lang] for key, text in self.ui.items()}

@@ -25,7 +25,7 @@
  *   first and common words ("request", "error") do not decide; a code named in it counts as such
  *   a word for its own page.
  * - Korean as typed in the wild: misspelled loanwords and English words written in Hangul are
- *   rewritten from the index's spellings list (data/search/spellings.yaml), and a Hangul word
+ *   rewritten from the index's spellings list (data/search/words.yaml), and a Hangul word
  *   that matches nothing is split into the index's words ("파일업로드용량초과").
  * Everything else (index, ranking by field boosts, grouping, highlighting) is Material's.
  * Not minified, so that it can be read; it is loaded only when search is opened.
@@ -37,24 +37,31 @@
 
   var EXACT_BOOST = 4; // an exact word counts this much more than a word it is a prefix of
   var TYPO_MIN = 5; // letters a word needs before a typo is forgiven
-  var PASTE_WORDS = 4; // a query of this many words is ranked by the words each page shares
+  var PASTE_WORDS = 4; // a query of this many words (or two, beside noise) is ranked by the words each page shares
   var CODE_WEIGHT = 2; // a code named in such a query weighs as much as two words only its page holds
   var NAME_WEIGHT = 2; // a word in a page's title, names, constants or headers, against one in its text
   var STEPS = 10; // pages closer than a tenth of the query's weight keep Material's order
   var query = ""; // what the reader typed or pasted
   var paste = null; // for a long query: {codes, words} and, once searched, the pages' coverage
   var spellings = []; // [variant, spelling], longest variant first
+  var noise = {}; // words that do not count when ranking a long query
+  var pending = false; // the reader's query has not been searched yet
 
   // Runs before Material's listener (registered by the import below): remember the query whose
   // results Material posts next, so they can be put in order, and clean what Material will parse.
   self.addEventListener("message", function (event) {
     var message = event.data;
-    if (message && message.type === 0) spellings = spellingList(message.data.config.spellings);
+    if (message && message.type === 0) {
+      spellings = spellingList(message.data.config.spellings);
+      (message.data.config.noise || []).forEach(function (word) { noise[word] = true; });
+    }
     if (message && message.type === 2) {
       query = respell(String(message.data || "").trim());
       var cleaned = clean(query);
       message.data = cleaned.text;
-      paste = cleaned.words.length >= PASTE_WORDS ? { codes: cleaned.codes, words: [], pages: null } : null;
+      var pasted = cleaned.words.length >= PASTE_WORDS || (cleaned.dropped && cleaned.words.length >= 2);
+      paste = pasted ? { codes: cleaned.codes, pages: null } : null;
+      pending = true;
     }
   });
   var post = self.postMessage.bind(self);
@@ -86,32 +93,37 @@
       build.call(q, q);
       words = adjust(q, index);
     });
-    // The first query of a long search is the reader's (the second is Material's suggestions).
+    // A word typed without spaces can make a long query too ("요청헤더크기초과").
+    if (!paste && pending && words.length >= PASTE_WORDS) paste = { codes: [], pages: null };
+    // The first query of a search is the reader's (the second is Material's suggestions).
     if (paste && !paste.pages) paste.pages = coverage(index, results, words, paste.codes);
+    pending = false;
     return results;
   };
 
-  // Returns the query's words as searched ({term, typo}), for ranking a long query.
+  // Returns the query's words as searched ({term, typo, noise}), for ranking a long query.
   function adjust(q, index) {
     var added = [], words = [];
     q.clauses.forEach(function (clause) {
       if (clause.presence === lunr.Query.presence.PROHIBITED) return;
       var star = clause.wildcard & lunr.Query.wildcard.TRAILING || /\*$/.test(clause.term);
       var word = clause.term.replace(/\*$/, "");
+      var said = noise[word];
       if (hangul.test(word) && lunr.ko && lunr.ko.queryStem) word = lunr.ko.queryStem(word);
       if (!word) return;
+      said = said || noise[word];
       clause.term = star ? word + "*" : word;
       if (ascii.test(word) && word.length >= TYPO_MIN && !matches(index, word + "*")) {
         clause.term = word;
         clause.wildcard = lunr.Query.wildcard.NONE;
         clause.editDistance = 1;
-        words.push({ term: word, typo: true });
+        words.push({ term: word, typo: true, noise: said });
         return;
       }
       var pieces = hangul.test(word) && !matches(index, word + "*") ? segment(index, word) : [word];
       clause.term = pieces[0] + (star ? "*" : "");
       pieces.forEach(function (piece, n) {
-        words.push({ term: piece, typo: false });
+        words.push({ term: piece, typo: false, noise: said || noise[piece] });
         if (n) added.push({ term: piece, fields: clause.fields, boost: clause.boost || 1, wildcard: lunr.Query.wildcard.TRAILING });
         if (star) added.push({ term: piece, fields: clause.fields, boost: (clause.boost || 1) * EXACT_BOOST });
       });
@@ -129,15 +141,16 @@
   // A Hangul word the index does not know, typed without spaces ("파일업로드용량초과"), as the
   // index's words it is made of, longest first from the left; what is left over stays a prefix.
   function segment(index, word) {
+    var known = function (piece) { return Object.prototype.hasOwnProperty.call(index.invertedIndex, piece); };
     var pieces = [], start = 0;
     while (start < word.length) {
       var end = word.length;
-      while (end > start + 1 && !Object.prototype.hasOwnProperty.call(index.invertedIndex, word.slice(start, end))) end--;
+      while (end > start + 1 && !known(word.slice(start, end))) end--;
       var piece = word.slice(start, end);
-      if (end - start > 1 || !pieces.length || start === word.length - 1) {
-        piece = lunr.ko && lunr.ko.queryStem ? lunr.ko.queryStem(piece) || piece : piece;
-        if (piece.length > 1 || !pieces.length) pieces.push(piece);
-      }
+      // A leftover the index does not hold keeps its stem ("큼" of "너무큼"); a lone syllable
+      // between two words is a particle ("헤더가너무" -> 헤더, 너무) and goes.
+      if (!known(piece) && lunr.ko && lunr.ko.queryStem) piece = lunr.ko.queryStem(piece) || piece;
+      if (known(piece) || piece.length > 1 || end === word.length) pieces.push(piece);
       start = end;
     }
     return pieces.length > 1 ? pieces : [word];
@@ -154,29 +167,31 @@
   var DIGITS = /^[\d.:+#*_\-]+$/;
   var CODE = /^[1-5]\d\d$/;
 
-  // {text: the query Material parses, words: its words, codes: status codes it names, in order}.
+  // {text: the query Material parses, words: its words, codes: status codes it names, in order,
+  // dropped: whether noise was taken out, which says the text was pasted, not typed}.
   // A query of one or two words is left as typed (a number prefix "40", "404 에러").
   function clean(raw) {
     var tokens = raw.split(/\s+/).filter(Boolean);
     if (tokens.length < 3 && !/["{}()=:]/.test(raw)) {
       var kept = raw.replace(/(^|\s)[+\-~^*:]+/g, "$1").replace(/[~^"]/g, " ");
-      return { text: kept, words: tokens, codes: [] };
+      return { text: kept, words: tokens, codes: [], dropped: false };
     }
-    var words = [], codes = [];
+    var words = [], codes = [], dropped = false;
     raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
       .replace(/\(\d+:/g, " ") // an errno in a log line: "(111: Connection refused)"
       .split(FRAME).forEach(function (token) {
-        if (!token || URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) return;
+        if (!token) return;
+        if (URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) { dropped = true; return; }
         token.split(/[:\/]+/).forEach(function (part) {
           part = part.replace(/^[.\-*+#~^!?]+|[.\-*+#~^!?]+$/g, "");
           if (!part) return;
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f])/);
           if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
-          if (DIGITS.test(part) && !CODE.test(part)) return;
+          if (DIGITS.test(part) && !CODE.test(part)) { dropped = true; return; }
           words.push(part);
         });
       });
-    return { text: words.join(" "), words: words, codes: codes };
+    return { text: words.join(" "), words: words, codes: codes, dropped: dropped };
   }
 
   function spellingList(map) {
@@ -195,11 +210,12 @@
 
   // For each page among the results: the weight of the query words that one of its sections
   // holds together with the page's own entry (title, names, summary), each word weighing
-  // log(1 + pages / pages holding it); the page of a code the query names adds the weight of two
+  // log(1 + pages / pages holding it), squared; the page of a code the query names adds the weight of two
   // words only it holds. One section, not the whole page, so that a long guide, which holds a
   // little of everything, does not outweigh the code page that holds the pasted text.
   function coverage(index, results, words, codes) {
     var total = pageCount(index);
+    words = words.filter(function (word) { return !word.noise; });
     var held = {}; // doc -> {word: true}
     var holders = {}; // word -> {page: true}
     results.forEach(function (result) {
@@ -216,8 +232,9 @@
       });
     });
     var weight = function (term) {
-      var n = Object.keys(holders[term] || {}).length;
-      return n ? Math.log(1 + total / n) : 0; // a word no page holds tells nothing
+      var n = term === null ? 1 : Object.keys(holders[term] || {}).length; // null: a word one page holds
+      var idf = n ? Math.log(1 + total / n) : 0; // a word no page holds tells nothing
+      return idf * idf; // squared: a word few pages hold outweighs several that many hold
     };
     var weights = {};
     Object.keys(held).forEach(function (ref) {
@@ -225,13 +242,13 @@
       var terms = Object.assign({}, held[ref]);
       Object.keys(held[page] || {}).forEach(function (term) { terms[term] = Math.max(terms[term] || 0, held[page][term]); });
       var sum = Object.keys(terms).reduce(function (sum, term) { return sum + terms[term] * weight(term); }, 0);
-      if (codes.indexOf(page.replace(/\/$/, "")) >= 0) sum += CODE_WEIGHT * Math.log(1 + total);
+      if (codes.indexOf(page.replace(/\/$/, "")) >= 0) sum += CODE_WEIGHT * weight(null);
       weights[page] = Math.max(weights[page] || 0, sum);
     });
     var all = {};
     words.forEach(function (word) { all[word.term] = weight(word.term); });
     var sum = Object.keys(all).reduce(function (sum, term) { return sum + all[term]; }, 0);
-    return { weights: weights, total: NAME_WEIGHT * sum + (codes.length ? CODE_WEIGHT * Math.log(1 + total) : 0) };
+    return { weights: weights, total: NAME_WEIGHT * sum + (codes.length ? CODE_WEIGHT * weight(null) : 0) };
   }
 
   var pages = 0;
