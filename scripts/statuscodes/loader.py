@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
-from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Note, Registry, StatusClass, StatusCode
+from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Note, Registry, SearchWords, StatusClass, StatusCode
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
 DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
@@ -187,8 +187,16 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
             if str(code) not in present:
                 problems.append(f"{where}: code {code}: field '{field}': unknown code {code}")
 
+    search_words = SearchWords()
+    words_path = data_dir / "search" / "words.yaml"
+    if words_path.exists():
+        raw_words = _read_yaml(words_path, problems, _rel(words_path, data_dir))
+        if raw_words is not _UNREADABLE:
+            search_words = _validate(SearchWords, raw_words or {}, problems, _rel(words_path, data_dir), context) or SearchWords()
+
     if not codes and not problems:
         problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
     if problems:
         raise DataError(problems)
-    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui, choosing=choosing)
+    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui, choosing=choosing,
+                    search_words=search_words)

@@ -124,7 +124,10 @@ def split_search_index(site: Path, registry: Registry, pages: set[str] | None = 
             docs[lang] = {**previous[lang], **docs[lang]}
         if pages is not None:
             docs[lang] = {page: entries for page, entries in docs[lang].items() if lang_root(lang) + page in pages}
-        config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang])
+        config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang],
+                      # read by the search worker (data/search/words.yaml)
+                      spellings=registry.search_words.spellings.get(lang, {}),
+                      noise=registry.search_words.noise.get(lang, []))
         path = site / lang_root(lang) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         index = {"config": config, "docs": [entry for entries in docs[lang].values() for entry in entries]}
