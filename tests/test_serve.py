@@ -4,6 +4,7 @@ by hand. Runs `mkdocs serve --dirty` (what `make serve` runs) on a copy of the r
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -120,9 +121,10 @@ def test_the_search_index_after_saves_is_the_one_a_build_makes(served_copy, _ser
         assert served == expected, root or "ko"
 
 
-def _bytes(url: str) -> bytes:
+def _bytes(url: str) -> str:
+    """The served file's digest (a short message when two differ)."""
     with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read()
+        return hashlib.sha256(response.read()).hexdigest()
 
 
 def test_a_new_verdict_redraws_that_pages_card_only(served_copy):
@@ -138,8 +140,8 @@ def test_a_new_verdict_redraws_that_pages_card_only(served_copy):
     assert edited != original
     try:
         _save_and_wait(path, edited, url + "en/410/", lambda page: marker in page)
-        assert _bytes(cards["en/"]) != before["en/"]
-        assert _bytes(cards[""]) == before[""]
+        assert _bytes(cards["en/"]) != before["en/"], "the English card still shows the old verdict"
+        assert _bytes(cards[""]) == before[""], "the Korean card changed, its words did not"
     finally:
         _save_and_wait(path, original, url + "en/410/", lambda page: marker not in page)
     assert _bytes(cards["en/"]) == before["en/"]  # the cached card again
