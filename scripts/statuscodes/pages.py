@@ -163,6 +163,24 @@ def _code(value) -> Markup:
     return Markup(f"<code>{escape_plain(str(value))}</code>")
 
 
+def constant_notes(name, t: dict[str, str]) -> list[str]:
+    """What sets a constant apart from the code's other names, in the page's words (data/ui.yaml)."""
+    notes = []
+    if name.since:
+        notes.append(t["constants_since"].replace("{v}", name.since))
+    if name.deprecated is True:
+        notes.append(t["constants_deprecated"])
+    elif name.deprecated:
+        notes.append(t["constants_deprecated_in"].replace("{v}", name.deprecated))
+    if name.removed:
+        notes.append(t["constants_removed_in"].replace("{v}", name.removed))
+    if name.alias:
+        notes.append(t["constants_alias"])
+    if name.other_meaning:
+        notes.append(t["constants_other_meaning"])
+    return notes
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -179,6 +197,7 @@ def make_environment() -> Environment:
     env.filters["yaml_string"] = _yaml_string
     env.filters["breakable"] = _breakable
     env.globals.update(
+        constant_notes=constant_notes,
         problem_details=problem_details,
         example_exchange=example_exchange,
         google_legacy_error=google_legacy_error,
