@@ -134,7 +134,13 @@ def rack_utils(text: str):
         match = re.match(r"^\s*(?P<value>\d{3}) => '(?P<message>[^']+)',?$", line)
         if not match:
             raise ParseError(f"HTTP_STATUS_CODES line does not parse: {line.strip()!r}")
-        constants[re.sub(underscored, "_", match.group("message").lower())] = int(match.group("value"))
+        symbol = re.sub(underscored, "_", match.group("message").lower())
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", symbol):
+            # 3.0 lists 306 as '(Unused)': its symbol :"(unused)" is not one anyone writes.
+            if match.group("message") != "(Unused)":
+                raise ParseError(f"HTTP_STATUS_CODES message gives no plain symbol: {line.strip()!r}")
+            continue
+        constants[symbol] = int(match.group("value"))
     deprecated: list[str] = []
     obsolete = block("OBSOLETE_SYMBOLS_TO_STATUS_CODES")
     for line in (obsolete or "").splitlines():
