@@ -204,7 +204,7 @@ def test_the_section_shows_each_name_as_written_with_its_version_notes(pages):
     assert "<code>:payload&#95;too&#95;large</code> (3.1부터 폐기 예정)" in ko
     assert "<code>HttpStatusCode.RedirectKeepVerb</code> (alias)" in pages["en/307.md"]
     # The section says which versions the names are from, in each language.
-    assert "Spring 7.0.9<br>" in en and "Spring 7.0.9<br>" in ko
+    assert "Spring 7.0.9 (Java)<br>" in en and "Spring 7.0.9 (Java)<br>" in ko
     assert "checked against its source at the version in the table" in en
 
 
