@@ -183,8 +183,13 @@ def _write(data: Path, eco: str, change) -> None:
     pytest.param(lambda d: d.update(sources=[{"version": "7.0", "repository": "a/b", "path": "x"}]),
                  "say which release was checked", id="source-not-pinned"),
     pytest.param(lambda d: d.update(colour="red"), "field 'colour'", id="unknown-field"),
+    pytest.param(lambda d: d.update(names={"four-oh-four": "NOT_FOUND"}), "field 'names.four-oh-four.[key]'", id="code-not-a-number"),
+    pytest.param(lambda d: d.update(names={404: 404}), "field 'names.404'", id="name-not-text"),
+    pytest.param(lambda d: d.update(api="<b>HttpStatus</b>"), "field 'api'", id="markup-as-api"),
+    pytest.param(lambda d: d.update(language="Java <script>"), "field 'language'", id="script-in-language"),
 ])
 def test_bad_ecosystem_data_names_file_code_and_field(data_copy, change, expected):
+    # One problem per message, every one listed (nothing is rendered from bad data).
     _write(data_copy, "spring", change)
     with pytest.raises(DataError) as caught:
         load_registry(data_copy, check_markdown=False)
@@ -212,3 +217,12 @@ def test_rows_follow_the_ecosystems_order(pages, registry):
     page = pages["en/404.md"]
     positions = [page.index(f"| {escape_plain(e.library)} ") for e in registry.ecosystems]
     assert positions == sorted(positions)
+
+
+def test_an_ecosystem_file_that_is_not_a_mapping_is_rejected(data_copy):
+    (data_copy / "ecosystems" / "spring.yaml").write_text("- HttpStatus\n", encoding="utf-8")
+    (data_copy / "ecosystems" / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_registry(data_copy, check_markdown=False)
+    assert "data/ecosystems/spring.yaml: ecosystem spring: expected a mapping of fields, got list" in caught.value.problems
+    assert any(p.startswith("data/ecosystems/notes.txt: unexpected file") for p in caught.value.problems)

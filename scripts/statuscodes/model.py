@@ -302,16 +302,19 @@ class Ecosystem(Strict):
     @classmethod
     def _names_fit(cls, value: dict[int, list[ConstantName]], info: ValidationInfo):
         shape = info.data.get("shape", "identifier")
+        problems = []  # every one, so a file is fixed in one go
         for code, names in value.items():
             if not names:
-                raise ValueError(f"code {code}: give at least one name, or leave the code out")
+                problems.append(f"code {code}: give at least one name, or leave the code out")
             written = [n.name for n in names]
             for i, name in enumerate(written):
                 if not NAME_SHAPES[shape].match(name):
-                    raise ValueError(f"code {code}: name {i} {name!r} is not {shape}-shaped"
-                                     f" ({NAME_SHAPES[shape].pattern})")
-                if written.index(name) != i:
-                    raise ValueError(f"code {code}: name {name} is listed twice")
+                    problems.append(f"code {code}: name {i} {name!r} is not {shape}-shaped"
+                                    f" ({NAME_SHAPES[shape].pattern})")
+                elif written.index(name) != i:
+                    problems.append(f"code {code}: name {name} is listed twice")
+        if problems:
+            raise ValueError("; ".join(problems))
         return value
 
     @property
