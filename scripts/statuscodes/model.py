@@ -326,6 +326,20 @@ class Ecosystem(Strict):
         return self.format.replace("{code}", str(code)).replace("{name}", name.name)
 
 
+PythonLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_plain)]
+
+
+class CodeLine(PerLanguage[PythonLine]):
+    """The one line of Python that sends the code, in each language. Most lines say nothing a
+    reader reads and are written once, as a plain string (the same line in every language);
+    a line with a message in it is a mapping, so each page shows the message in its language."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_line_for_every_language(cls, value):
+        return dict.fromkeys(LANGUAGES, value) if isinstance(value, str) else value
+
+
 class Django(Strict):
     """How to send the code from Django and DRF.
 
@@ -334,7 +348,7 @@ class Django(Strict):
     """
 
     how: Markdown
-    line: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] | None = None  # the one line of Python that sends it
+    line: CodeLine | None = None  # the one line of Python that sends it; the tests run each language's
     produces: list[Annotated[str, StringConstraints(pattern=r"^(django|rest_framework)(\.\w+)+$")]] = []
 
 
