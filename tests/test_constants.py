@@ -226,3 +226,47 @@ def test_an_ecosystem_file_that_is_not_a_mapping_is_rejected(data_copy):
         load_registry(data_copy, check_markdown=False)
     assert "data/ecosystems/spring.yaml: ecosystem spring: expected a mapping of fields, got list" in caught.value.problems
     assert any(p.startswith("data/ecosystems/notes.txt: unexpected file") for p in caught.value.problems)
+
+
+def _extract():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("upstream_extract", UPSTREAM / "extract.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("parser, good, bad", [
+    ("spring_java", '\t@Deprecated\n\tGONE(410, Series.CLIENT_ERROR, "Gone"),\n',
+     '\tGONE(410, Series.CLIENT_ERROR, "Gone", true),\n'),
+    ("java_int", "    int SC_GONE = 410;\n", "    int SC_GONE = 400 + 10;\n"),
+    ("csharp_enum", "        Gone = 410,\n        // Teapot = 418\n", "        Gone = 0x19A,\n"),
+    ("csharp_const", "    public const int Status410Gone = 410;\n", "    public const int Status410Gone = Gone;\n"),
+    ("go_const", "\tStatusGone = 410 // RFC 9110, 15.5.11\n", "\tStatusGone = 410 + 0\n"),
+    ("php_const", "    public const HTTP_GONE = 410;\n", "    public const HTTP_GONE = self::X;\n"),
+    ("rust_macro", '    (410, GONE, "Gone");\n', '    (410, GONE, "Gone", extra);\n'),
+    ("kotlin_companion", 'public val Gone: HttpStatusCode =\n    HttpStatusCode(410, "Gone")\n',
+     'public val Gone: HttpStatusCode = of(410)\n'),
+])
+def test_the_table_makers_read_only_what_they_understand(parser, good, bad):
+    # tests/upstream/extract.py, on lines written here in each file's format: a line that looks
+    # like a constant but does not parse stops it, rather than being skipped.
+    extract = _extract()
+    constants, deprecated = getattr(extract, parser)(good)
+    assert list(constants.values()) == [410]
+    assert deprecated == (list(constants) if parser == "spring_java" else [])
+    with pytest.raises(extract.ParseError):
+        getattr(extract, parser)(bad)
+
+
+def test_rack_symbols_are_derived_as_rack_derives_them():
+    extract = _extract()
+    source = ("    HTTP_STATUS_CODES = {\n      306 => '(Unused)',\n      413 => 'Content Too Large',\n"
+              "      418 => \"I'm a teapot\"\n    }\n")
+    derive = "      [message.downcase.gsub(/\\s|-/, '_').to_sym, code]\n"
+    obsolete = "    OBSOLETE_SYMBOLS_TO_STATUS_CODES = {\n      payload_too_large: 413\n    }.freeze\n"
+    with pytest.raises(extract.ParseError):  # a message in double quotes is not understood
+        extract.rack_utils(source + derive + obsolete)
+    constants, deprecated = extract.rack_utils(source.replace("      418 => \"I'm a teapot\"\n", "") + derive + obsolete)
+    assert constants == {"content_too_large": 413, "payload_too_large": 413}
+    assert deprecated == ["payload_too_large"]
