@@ -54,7 +54,7 @@ RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 # Counts the search worker's query and result messages (Material's SearchMessageType: QUERY = 2,
 # RESULT = 3), so a reading waits for the answer to the last query typed. It subclasses the
-# page's Worker before any page script runs; the lazy-search shim in overrides/ wraps it in turn.
+# page's Worker before any page script runs; site.js's lazy-search shim wraps it in turn.
 _WORKER_PROBE = """
 (() => {
   const RealWorker = window.Worker;

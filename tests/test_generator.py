@@ -118,3 +118,15 @@ def test_the_build_writes_no_page_into_docs(site):
         assert ignored.returncode == 0, "the generated pages must be ignored by git"
     for page in render_site(load_registry()).values():
         assert GENERATED_MARK in page.splitlines()[1]
+
+
+def test_the_cheat_sheet_marks_every_code_that_is_not_a_standard_one(registry):
+    # Like the class tables: 104 (a temporary registration) must not read as a standard code.
+    pages = render_site(registry)
+    for lang in LANGUAGES:
+        sheet = pages[f"{lang}/guides/cheatsheet.md"]
+        for c in registry.codes:
+            if c.standing.value == "unofficial":
+                continue
+            row = next(line for line in sheet.splitlines() if line.startswith(f"| [{c.code}]("))
+            assert (f"sc-badge--{c.standing.value}" in row) == (c.standing.value != "standard"), (lang, c.code)

@@ -2,8 +2,9 @@
 
 Plain-text fields are shown exactly as written (escaped for HTML and Markdown by the
 templates' ``plain`` filter); fields typed ``Markdown`` are rendered as Markdown and must
-pass the allow-list of ``sanitise.py``. Every human-readable field is a ``PerLanguage``
-value: one entry per language of the site.
+pass the allow-list of ``sanitise.py``. Both hold only the characters ``characters.py``
+allows (nothing that changes the display unseen). Every human-readable field is a
+``PerLanguage`` value: one entry per language of the site.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from . import sanitise
+from . import characters, sanitise
 
 # The site's languages, in order. The first is the default, served at the site root; the others
 # under /<lang>/. mkdocs.yml's i18n languages must say the same (checked by the MkDocs hook).
@@ -46,6 +47,21 @@ _SCRIPT_DATA_BREAKERS = re.compile(r"<\s*/?\s*script|<!--", re.I)
 def _plain(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must be a single line (no line breaks)")
+    return _visible_line(value)
+
+
+def _visible_line(value: str) -> str:
+    # An allow-list of characters: nothing that changes the display unseen (characters.py).
+    problem = characters.problem(value, line_breaks=False)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _visible_lines(value: str) -> str:
+    problem = characters.problem(value, line_breaks=True)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -93,9 +109,9 @@ def _no_tag_start(value: str) -> str:
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
 PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_script_safe)]
-MarkdownStr = Annotated[NonEmpty, AfterValidator(_allowed_markdown)]
+MarkdownStr = Annotated[NonEmpty, AfterValidator(_visible_lines), AfterValidator(_allowed_markdown)]
 MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_allowed_markdown), AfterValidator(_no_tag_start)]
-Exchange = Annotated[NonEmpty, AfterValidator(_allowed_exchange)]  # raw HTTP, shown as code
+Exchange = Annotated[NonEmpty, AfterValidator(_visible_lines), AfterValidator(_allowed_exchange)]  # raw HTTP, shown as code
 
 
 class Strict(BaseModel):

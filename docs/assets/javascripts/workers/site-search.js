@@ -1,6 +1,6 @@
 /*
  * The site's search worker: Material's own worker (its URL is this script's #fragment, set by
- * overrides/partials/lazy-search.html) plus what a status-code reference needs on the query side.
+ * site.js, lazySearch) plus what a status-code reference needs on the query side.
  * Material appends "*" to every query word, and lunr runs no pipeline on a word with a wildcard,
  * so whatever the index's pipeline does to page words has to be done to query words here.
  *
