@@ -84,6 +84,18 @@ def test_every_page_has_its_own_card_on_the_served_site(pages, cards, site_url, 
         owners[digest] = path
 
 
+def test_everything_on_a_card_is_inside_the_central_800x400_that_kakaotalk_keeps(cards):
+    # Outside the central 800x400 there is only the card's background colour.
+    inside = (200, 115, 1000, 515)
+    for path, body in cards.items():
+        image = Image.open(BytesIO(body)).convert("RGB")
+        background = image.getpixel((0, 0))
+        plain = Image.new("RGB", image.size, background)
+        plain.paste(image.crop(inside), inside[:2])
+        assert image.tobytes() == plain.tobytes(), f"{path}: something is drawn outside {inside}"
+        assert image.crop(inside).getextrema() != tuple((c, c) for c in background), f"{path}: empty card"
+
+
 def test_a_code_card_says_the_code_its_name_and_verdict_in_the_pages_language(pages, site, registry):
     checked = 0
     for path, page in pages.items():
