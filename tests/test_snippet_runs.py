@@ -51,14 +51,15 @@ const calls = [];
 globalThis.fetch = async (url) => {
   calls.push(Date.now());
   return calls.length === 1
-    ? new Response(null, { status: 429, headers: { "Retry-After": "1" } })
+    ? new Response(null, { status: 429, headers: { "Retry-After": "2" } })
     : new Response("{}", { status: 200 });
 };
 const response = await fetchWithRetry("/api/search");
 console.log(JSON.stringify({ status: response.status, calls: calls.length, waited: calls[1] - calls[0] }));
 """)
     assert result["status"] == 200 and result["calls"] == 2
-    assert 1000 <= result["waited"] < 1000 + 300 + 250, result  # Retry-After: 1, plus up to 300 ms of jitter
+    # Retry-After: 2, plus up to 300 ms of jitter (without the header the snippet waits 1 s)
+    assert 2000 <= result["waited"] < 2000 + 300 + 1000, result
 
 
 @pytest.mark.parametrize("lang", LANGS)
