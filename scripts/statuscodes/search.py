@@ -16,7 +16,8 @@ page boost, registered codes above unofficial ones, is front matter `search.boos
 - headers: the header fields that go with the code (Retry-After, WWW-Authenticate), also
   written whole (RetryAfter), which the search worker matches against a typed "Retry-After";
 - constants: framework names, whole (HTTP_404_NOT_FOUND, HTTPStatus.NOT_FOUND, Http404);
-- the sections that explain the code (meaning and headers), as their own entries; *when to use
+- the sections that explain the code (meaning and headers), as their own entries, and the
+  texts tools show or log with it (messages, without its intro), so a pasted error finds it; *when to use
   it* was measured too and left out (18 KB more index, no query found better).
 The rest of a code page, the lists that repeat every summary (home, class tables, cheat sheet)
 and code listings are left out. Guides are searched in full, minus code listings and the
@@ -41,8 +42,9 @@ PIPELINES = {"ko": ["stemmer"], "en": []}
 _CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CODE_PAGE = re.compile(r"^(\d{3})/(#(.*))?$")
-_KEPT_CODE_SECTIONS = {None, "meaning", "headers"}
+_KEPT_CODE_SECTIONS = {None, "meaning", "messages", "headers"}
 _LIST_PAGES = re.compile(r"^(|[1-5]xx/|guides/cheatsheet/)#")  # their sections are tables of summaries
+_FIRST_PARAGRAPH = re.compile(r"^\s*<p>.*?</p>", re.S)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -112,6 +114,9 @@ def split_search_index(site: Path, registry: Registry, pages: set[str] | None = 
         if not _keep(doc):
             continue
         code = codes.get(doc["location"])
+        if doc["location"].endswith("#messages"):
+            # The texts themselves, not the intro every such section starts with.
+            doc = dict(doc, text=_FIRST_PARAGRAPH.sub("", doc["text"], count=1))
         entry = code_entry(doc, code, lang) if code else dict(doc, text=_plain(doc["text"]))
         if doc["location"] == "guides/choosing/":
             keywords = registry.choosing.keywords
