@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import gettext
 import html
+import json
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +41,25 @@ FRAMEWORKS = {
     },
 }
 WINDOW = 12  # lines from the linked one in which the text's pieces must all be found
+TESTS = Path(__file__).resolve().parent
+
+
+@cache
+def _django_output() -> tuple[str, ...]:
+    """Every log message and every line of page text the installed Django produces in the
+    situations of djangoapp/messages_run.py (its own process, with Django's defaults)."""
+    run = subprocess.run([sys.executable, str(TESTS / "djangoapp" / "messages_run.py")],
+                         capture_output=True, text=True, check=True, cwd=TESTS, timeout=120)
+    produced = json.loads(run.stdout)
+    lines = [html.unescape(line).strip() for body in produced["bodies"]
+             for line in re.sub(r"<[^>]+>", "\n", body).splitlines()]
+    return tuple(produced["logs"] + [line for line in lines if line])
+
+
+def produced_by_django(text: str) -> bool:
+    """Whether running Django printed or logged ``text`` (‹name› standing for any value)."""
+    pattern = ".+".join(re.escape(part) for part in PLACEHOLDER.split(text)[::2])
+    return any(re.fullmatch(pattern, line) for line in _django_output())
 
 
 @cache
@@ -89,13 +111,18 @@ def problems(slug: str, m: Message) -> list[str]:
     window, why = _source_window(slug, m.source)
     if window is None:
         return [why]
+    missing = []
     for piece in pieces:
         # The literal parts between the placeholders, without the quotes a %r adds around a value
         # (and the period after it, which Django's DisallowedHost writes before its next sentence).
         for literal in re.split(r"%\(\w+\)s|\{\w+\}", piece):
             literal = literal.strip(" '\".")
             if len(literal) >= 3 and literal not in window:
-                found.append(f"{literal!r} is not at {m.source}")
+                missing.append(f"{literal!r} is not at {m.source}")
+    # A log line built from a format ("%s: %s" with the reason phrase) is not in the source as
+    # written: the installed Django must have produced it.
+    if missing and not (slug == "django" and produced_by_django(m.text)):
+        found += missing
     translated = [catalog.get(p) for p in pieces]
     if m.ko is not None:
         if not all(translated):
@@ -123,6 +150,29 @@ def test_django_and_drf_texts_are_the_installed_releases_own(slug, message):
     assert problems(slug, message) == []
 
 
+# Where Django writes a page or a log line by itself; a text linked to one of these must come out
+# of the installed Django when it runs (djangoapp/messages_run.py), not only be in its source.
+RUN_CHECKED = ("views/defaults.py", "views/csrf.py", "views/generic/base.py", "core/handlers/", "http/request.py#L196",
+               "middleware/csrf.py#L212")
+
+
+def _run_checked():
+    tools = _registry().tools
+    return [pytest.param(m, id=f"{i}-{m.code[0]}") for i, m in enumerate(tools["django"].messages)
+            if any(part in m.source for part in RUN_CHECKED)]
+
+
+@pytest.mark.parametrize("message", _run_checked())
+def test_django_pages_and_log_lines_are_what_the_installed_django_prints(message):
+    assert produced_by_django(message.text), message.text
+
+
+def test_the_run_tells_a_real_log_line_from_a_made_up_one():
+    assert produced_by_django("Not Found: ‹path›")
+    assert not produced_by_django("Page Not Found: ‹path›")
+    assert not produced_by_django("Forbidden (CSRF token missing.): ‹path›")  # that run had no cookie
+
+
 def test_the_files_name_the_installed_releases():
     tools = _registry().tools
     assert tools["django"].version == django.__version__
@@ -142,7 +192,8 @@ def _changed(slug: str, index: int, **change) -> Message:
     ("drf", 10, {"ko": "요청이 제한되었습니다."}, "is not the catalog's"),
     ("django", 6, {"ko": "요청한 리소스를 찾을 수 없습니다."}, "not in the Korean catalog"),
     ("django", 0, {"ko": None}, "give it as ko"),
-    ("django", 0, {"source": "https://github.com/django/django/blob/5.2.19/django/views/csrf.py#L60"}, "is not at"),
+    ("django", 1, {"source": "https://github.com/django/django/blob/5.2.19/django/middleware/csrf.py#L60"}, "is not at"),
+    ("django", 13, {"text": "Page Not Found: ‹path›"}, "is not at"),
     ("django", 0, {"source": "https://github.com/django/django/blob/main/django/views/csrf.py#L30"}, "installed release's tag"),
 ])
 def test_a_text_that_drifted_from_the_release_is_caught(slug, index, change, expected):
