@@ -293,3 +293,38 @@ def test_every_code_with_an_entry_has_the_section_and_no_other_code_does():
 def test_a_placeholder_is_shown_as_written():
     section = html.unescape(_section(_pages()["en/405.md"]))
     assert '<code>Method "‹method›" not allowed.</code>' in section
+
+
+# Python requests is installed too: its texts are checked by raising the real HTTPError.
+
+def _requests_text(code: int, reason: str) -> str:
+    import requests
+
+    response = requests.models.Response()
+    response.status_code, response.reason, response.url = code, reason, "https://api.example.com/users/1"
+    try:
+        response.raise_for_status()
+    except requests.HTTPError as error:
+        # The last line of the traceback: the exception's qualified name, then its message.
+        return f"{type(error).__module__}.{type(error).__qualname__}: {error}"
+    return ""
+
+
+def _requests_entries():
+    return [pytest.param(m, id=str(m.code[0])) for m in _registry().tools["requests"].messages]
+
+
+@pytest.mark.parametrize("message", _requests_entries())
+def test_requests_texts_are_what_raise_for_status_raises(message):
+    import http
+
+    import requests
+
+    assert _registry().tools["requests"].version == requests.__version__
+    shown = _requests_text(message.code[0], http.HTTPStatus(message.code[0]).phrase)
+    assert message.text.replace("‹url›", "https://api.example.com/users/1") == shown
+
+
+def test_a_made_up_requests_text_is_caught():
+    assert _requests_text(404, "Not Found") != "requests.exceptions.HTTPError: 404 Not Found for url: https://api.example.com/users/1"
+    assert _requests_text(503, "Service Unavailable").startswith("requests.exceptions.HTTPError: 503 Server Error: ")
