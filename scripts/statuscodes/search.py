@@ -16,8 +16,9 @@ page boost, registered codes above unofficial ones, is front matter `search.boos
 - headers: the header fields that go with the code (Retry-After, WWW-Authenticate), also
   written whole (RetryAfter), which the search worker matches against a typed "Retry-After";
 - constants: framework names, whole (HTTP_404_NOT_FOUND, HTTPStatus.NOT_FOUND, Http404);
-- the sections that explain the code (meaning and headers), as their own entries, and the
-  texts tools show or log with it (messages, without its intro), so a pasted error finds it; *when to use
+- messages: the texts tools show or log with it (data/messages/; on Korean pages the tools'
+  Korean too), so that a pasted error finds its code;
+- the sections that explain the code (meaning and headers), as their own entries; *when to use
   it* was measured too and left out (18 KB more index, no query found better).
 The rest of a code page, the lists that repeat every summary (home, class tables, cheat sheet)
 and code listings are left out. Guides are searched in full, minus code listings and the
@@ -30,7 +31,7 @@ import json
 import re
 from pathlib import Path
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Registry, StatusCode, lang_root
+from .model import DEFAULT_LANGUAGE, LANGUAGES, PLACEHOLDER, Registry, StatusCode, lang_root
 
 # Material appends "*" to every query word, and lunr runs no pipeline on such a word; the
 # query side is done by the site's search worker (docs/assets/javascripts/workers/site-search.js).
@@ -42,9 +43,9 @@ PIPELINES = {"ko": ["stemmer"], "en": []}
 _CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CODE_PAGE = re.compile(r"^(\d{3})/(#(.*))?$")
-_KEPT_CODE_SECTIONS = {None, "meaning", "messages", "headers"}
+_KEPT_CODE_SECTIONS = {None, "meaning", "headers"}
 _LIST_PAGES = re.compile(r"^(|[1-5]xx/|guides/cheatsheet/)#")  # their sections are tables of summaries
-_FIRST_PARAGRAPH = re.compile(r"^\s*<p>.*?</p>", re.S)
+_WORD = re.compile(r"[^\s\-,:;!=\[\]()\"/·'`?.]+")  # roughly mkdocs.yml's search separator
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -80,13 +81,26 @@ def _names(code: StatusCode, lang: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def code_entry(doc: dict, code: StatusCode, lang: str) -> dict:
+def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[str]:
+    """The texts tools show or log with ``code`` (data/messages/), each once; on Korean pages
+    also the tools' own Korean, since a Korean reader pastes either."""
+    texts = [t for _, entries in registry.messages(code.code) for _, m in entries
+             for t in ([m.ko] if lang == "ko" and m.ko else []) + [m.text]]
+    # Each word once: a page with many texts would otherwise rank below a page with one short
+    # text that shares a single common word (lunr scales a term's weight down by field length).
+    words = [w for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
+    return list(dict.fromkeys(w.lower() for w in words))
+
+
+def code_entry(doc: dict, code: StatusCode, lang: str, registry_messages: list[str] = ()) -> dict:
     title = f"{code.code} {code.phrase}" + (f" · {code.name_ko}" if lang == "ko" else "")
     entry = dict(doc, title=title, text=code.summary[lang])
     entry["names"] = " · ".join(_names(code, lang))
     # Each header also whole (ContentRange), for the worker's whole-name clause.
     entry["headers"] = " ".join(f"{h.name} {h.name.replace('-', '')}" for h in code.headers)
     entry["constants"] = " ".join(framework_names(code))
+    if registry_messages:
+        entry["messages"] = " ".join(registry_messages)
     if code.vendor:
         entry["vendor"] = code.vendor
     return entry
@@ -114,10 +128,8 @@ def split_search_index(site: Path, registry: Registry, pages: set[str] | None = 
         if not _keep(doc):
             continue
         code = codes.get(doc["location"])
-        if doc["location"].endswith("#messages"):
-            # The texts themselves, not the intro every such section starts with.
-            doc = dict(doc, text=_FIRST_PARAGRAPH.sub("", doc["text"], count=1))
-        entry = code_entry(doc, code, lang) if code else dict(doc, text=_plain(doc["text"]))
+        entry = (code_entry(doc, code, lang, message_texts(registry, code, lang)) if code
+                 else dict(doc, text=_plain(doc["text"])))
         if doc["location"] == "guides/choosing/":
             keywords = registry.choosing.keywords
             entry["names"] = " · ".join(keywords.en + (keywords.ko if lang == "ko" else []))
