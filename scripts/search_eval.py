@@ -49,12 +49,13 @@ LANG_ROOTS = {lang: lang_root(lang) for lang in LANGUAGES}
 KINDS = (
     "number", "prefix", "phrase", "name_ko", "concept_ko", "particle_ko", "header", "constant",
     "old_name", "nickname", "typo", "vendor", "standard_first", "concept", "class", "guide",
+    "pasted_message", "log_line", "browser_error", "json_body", "client_error", "spelling_ko", "mixed_ko",
 )
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 # Counts the search worker's query and result messages (Material's SearchMessageType: QUERY = 2,
 # RESULT = 3), so a reading waits for the answer to the last query typed. It subclasses the
-# page's Worker before any page script runs; the lazy-search shim in overrides/ wraps it in turn.
+# page's Worker before any page script runs; site.js's lazy-search shim wraps it in turn.
 _WORKER_PROBE = """
 (() => {
   const RealWorker = window.Worker;
@@ -320,6 +321,20 @@ def score(query: Query, pages: list[str]) -> Outcome:
     return Outcome(query, pages, rank, order_ok)
 
 
+def replay(site: Path, queries: list[Query]) -> list[Outcome]:
+    """Score ``queries`` by replaying the built site's search worker in Node
+    (scripts/search_replay.mjs): the same index, worker and ranking, without a browser."""
+    outcomes = []
+    for lang, root in LANG_ROOTS.items():
+        mine = [q for q in queries if q.lang == lang]
+        if not mine:
+            continue
+        proc = subprocess.run(["node", str(ROOT / "scripts" / "search_replay.mjs"), str(site), root],
+                              input=json.dumps([q.q for q in mine]), capture_output=True, text=True, check=True)
+        outcomes += [score(q, pages) for q, pages in zip(mine, json.loads(proc.stdout))]
+    return outcomes
+
+
 def run(context, base_url: str, queries: list[Query], typing: str = "keys") -> list[Outcome]:
     """Type every query in its language's search box (one page per language) and score it."""
     outcomes = []
@@ -425,7 +440,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every query's outcome here")
     parser.add_argument("--typing", choices=("keys", "commit"), default="keys",
                         help="keys: key by key, Hangul through the IME (default); commit: each query as one IME commit")
+    parser.add_argument("--replay", action="store_true",
+                        help="replay the search worker in Node instead of typing in Chromium (fast; for tuning)")
     args = parser.parse_args(argv)
+
+    if args.replay:
+        queries, _ = load_queries(args.queries)
+        with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
+            site = args.site
+            if site is None:
+                site = Path(tmp) / "site"
+                _build(site)
+            check_pages_exist(queries, site)
+            outcomes = replay(site, queries)
+        print(markdown(outcomes))
+        if args.json:
+            args.json.write_text(json.dumps(to_json(outcomes), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return 0
 
     from playwright.sync_api import sync_playwright
 

@@ -18,6 +18,7 @@ FIRST_VISIT_BYTES = 80 * 1024
 FIRST_VISIT_REQUESTS = 10
 REPEAT_VISIT_BYTES = 12 * 1024
 INDEX_GZIP_BYTES = 80 * 1024  # issue 13: the index may grow to hold headers, names and more sections
+CODE_PAGE_HTML_GZIP_BYTES = 12 * 1024  # issue 24: the site's scripts live in site.js, cached
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,12 @@ def test_code_page_first_and_repeat_visit(full_browser, site_url, path):
 @pytest.mark.parametrize("rel", ["search/search_index.json", "en/search/search_index.json"])
 def test_search_index_fits_its_budget(site, rel):
     assert len(gzip.compress((site / rel).read_bytes(), compresslevel=6)) <= INDEX_GZIP_BYTES
+
+
+@pytest.mark.parametrize("rel", ["404/index.html", "en/404/index.html", "503/index.html"])
+def test_code_page_html_fits_its_budget(site, rel):
+    # Every page's own bytes, never cached: the scripts it shares with other pages do not belong in it.
+    assert len(gzip.compress((site / rel).read_bytes(), compresslevel=6)) <= CODE_PAGE_HTML_GZIP_BYTES
 
 
 def test_search_loads_its_index_only_when_opened(page, site_url):

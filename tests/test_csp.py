@@ -140,7 +140,7 @@ PAGES = [
 
 
 def _first_interaction(page) -> None:
-    """Material's bundle starts on the reader's first interaction (overrides/main.html): move
+    """Material's bundle starts on the reader's first interaction (site.js): move
     the pointer, as a reader does, and wait until it has run."""
     page.mouse.move(5, 5)
     page.mouse.move(40, 60)
@@ -173,7 +173,7 @@ def test_every_page_kind_runs_its_scripts_with_no_violation(watched, site_url, k
     watched.goto(site_url + path)
     _first_interaction(watched)
     _until(watched, f"document.documentElement.lang === '{lang}'")
-    # Material's inline head script and its bundle ran; so did main.html's inline script.
+    # Material's inline head script and its bundle ran; so did site.js (the search's name).
     assert watched.evaluate("typeof __md_scope === 'object' && typeof document$ === 'object'")
     assert watched.get_attribute(".md-search", "aria-label")
     watched.locator("input.md-search__input").focus()  # starts the lazy search worker
@@ -216,7 +216,7 @@ def test_language_switcher_works_under_the_policy(watched, site_url):
     _first_interaction(watched)
     watched.locator(".md-header__option .md-select").hover()
     watched.locator("a.md-select__link[hreflang=en]").click()
-    watched.wait_for_url(site_url + "en/404/#django")  # main.html's inline handler kept the #
+    watched.wait_for_url(site_url + "en/404/#django")  # site.js's handler kept the #
     assert watched.violations() == []
 
 

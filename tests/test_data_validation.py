@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from statuscodes import characters
 from statuscodes.loader import DataError, load_registry
 from statuscodes.model import Standing
 
@@ -50,6 +51,16 @@ def test_every_text_has_both_languages(registry):
         assert c.summary.ko and c.summary.en and c.name_ko
     for number, cls in registry.classes.items():
         assert cls.name.ko and cls.name.en and cls.overview.ko and cls.overview.en
+
+
+def test_the_hand_written_guides_hold_only_visible_characters():
+    # The data's character allow-list (characters.py), held to the guides too: a bidi control
+    # or a zero-width space pasted into a guide hides as well there.
+    guides = sorted(ROOT.glob("docs/*/guides/*.md"))
+    assert len(guides) >= 4  # django and error-formats, in each language (the others are generated)
+    problems = [f"{path.relative_to(ROOT)}: {problem}" for path in guides
+                if (problem := characters.problem(path.read_text(encoding="utf-8"), line_breaks=True))]
+    assert problems == []
 
 
 def _edit(data: Path, rel: str, change) -> None:
@@ -123,6 +134,25 @@ BAD_FIELDS = [
                  ["field 'example'", "a line starting with ``` would end the code block"], id="example-escaping-its-code-fence"),
     pytest.param(_set("meaning.en", "![logo](https://tracker.example/pixel.gif)"),
                  ["field 'meaning.en'", "<img> is not allowed"], id="image-in-markdown"),
+    # Characters that change the display without being seen: an allow-list (characters.py).
+    pytest.param(_set("summary.en", "Not Found\u202e\u2066 (reversed)"),
+                 ["field 'summary.en'", "U+202E RIGHT-TO-LEFT OVERRIDE", "column 10"], id="bidi-override-in-text"),
+    pytest.param(_set("phrase", "Not\u200bFound"), ["field 'phrase'", "U+200B ZERO WIDTH SPACE"], id="zero-width-space-in-phrase"),
+    pytest.param(_set("name_ko", "찾을 수\u3164없음"), ["field 'name_ko'", "U+3164 HANGUL FILLER", "invisible"],
+                 id="hangul-filler-in-korean-name"),
+    pytest.param(_set("summary.ko", "요청한\u00a0자원이 없습니다."), ["field 'summary.ko'", "U+00A0 NO-BREAK SPACE"],
+                 id="no-break-space-in-text"),
+    pytest.param(_set("keywords.en", ["not\u200dfound"]), ["field 'keywords.en.0'", "U+200D ZERO WIDTH JOINER"],
+                 id="zero-width-joiner-in-keyword"),
+    pytest.param(_set("meaning.en", "First line.\n\nSecond \u2067line\u2069 here."),
+                 ["field 'meaning.en'", "U+2067 RIGHT-TO-LEFT ISOLATE", "line 3, column 8"], id="bidi-isolate-in-markdown"),
+    pytest.param(_set("meaning.ko", "설명\u00ad입니다."), ["field 'meaning.ko'", "U+00AD SOFT HYPHEN"], id="soft-hyphen-in-markdown"),
+    pytest.param(_set("confused_with.0.note.en", "differs\ufeff here"), ["field 'confused_with.0.note.en'", "U+FEFF"],
+                 id="byte-order-mark-in-a-note"),
+    pytest.param(_set("example", "GET / HTTP/1.1\nHost:\texample.org"), ["field 'example'", "U+0009 CHARACTER TABULATION"],
+                 id="tab-in-example"),
+    pytest.param(_set("django.line", "raise\u2028Http404()"), ["field 'django.line.ko'", "U+2028 LINE SEPARATOR"],
+                 id="line-separator-in-django-line"),
 ]
 
 

@@ -97,8 +97,8 @@ def test_the_304_pages_fix_removes_that_content_length(path):
 
 def test_conditional_get_middleware_above_common_sends_no_content_length():
     with override_settings(MIDDLEWARE=_above_common("django.middleware.http.ConditionalGetMiddleware")):
-        full = Client().get("/guide/api/books/")
-        not_modified = Client().get("/guide/api/books/", HTTP_IF_NONE_MATCH=full["ETag"])
+        full = Client().get("/api/books/")
+        not_modified = Client().get("/api/books/", HTTP_IF_NONE_MATCH=full["ETag"])
     assert not_modified.status_code == 304
     assert "Content-Length" not in not_modified.headers
 

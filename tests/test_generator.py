@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -36,6 +37,23 @@ def test_one_page_per_code_per_language_plus_home_and_classes(registry):
         assert f"{lang}/guides/choosing.md" in pages and f"{lang}/guides/cheatsheet.md" in pages
     assert len(pages) == len(LANGUAGES) * (len(registry.codes) + 5 + 1 + 2)
 
+
+
+def test_the_cache_badge_leads_to_the_one_explanation_of_heuristic_caching(registry):
+    # Each registered code page's "cacheable by default" badge links to its class page's
+    # #heuristic-cache section, which explains the term once and lists the class's cacheable codes.
+    pages = render_site(registry)
+    for lang in LANGUAGES:
+        words = registry.words(lang)
+        for n in (1, 2, 3, 4, 5):
+            section = pages[f"{lang}/{n}xx.md"].split("{#heuristic-cache}", 1)[1]
+            listed = {int(m) for m in re.findall(r"\]\((\d{3})\.md\)", section)}
+            assert listed == {c.code for c in registry.codes if c.cacheable and c.status_class == n}, (lang, n)
+        for c in registry.codes:
+            if c.standing.value == "unofficial":
+                continue
+            badge = words["cache_short_yes" if c.cacheable else "cache_short_no"]
+            assert f"[{badge}]({c.status_class}xx.md#heuristic-cache)" in pages[f"{lang}/{c.code}.md"], (lang, c.code)
 
 def test_rendering_is_deterministic(registry, data_copy, tmp_path):
     assert render_site(registry) == render_site(load_registry(data_copy))
@@ -100,3 +118,15 @@ def test_the_build_writes_no_page_into_docs(site):
         assert ignored.returncode == 0, "the generated pages must be ignored by git"
     for page in render_site(load_registry()).values():
         assert GENERATED_MARK in page.splitlines()[1]
+
+
+def test_the_cheat_sheet_marks_every_code_that_is_not_a_standard_one(registry):
+    # Like the class tables: 104 (a temporary registration) must not read as a standard code.
+    pages = render_site(registry)
+    for lang in LANGUAGES:
+        sheet = pages[f"{lang}/guides/cheatsheet.md"]
+        for c in registry.codes:
+            if c.standing.value == "unofficial":
+                continue
+            row = next(line for line in sheet.splitlines() if line.startswith(f"| [{c.code}]("))
+            assert (f"sc-badge--{c.standing.value}" in row) == (c.standing.value != "standard"), (lang, c.code)

@@ -61,6 +61,102 @@ def test_the_check_finds_each_rejected_variant_and_spares_the_allowed_phrases():
     assert not violations("`draft-cohen-http-305-306-responses-00`, 사건번호 2024-1234")
 
 
+# Text the Korean review (2026-12-05) found, one sample per pattern rule, and its fixed form.
+REVIEW_SAMPLES = [
+    ("URI가 너무 김", "URI 길이 초과"),
+    ("하나의 요청에 1xx가", "요청 하나에 1xx가"),
+    ("각 파트마다 붙이며", "파트마다 붙이며"),
+    ("업로드 생성 시의 104에", "업로드를 만들 때 보내는 104에"),
+    ("대신 그것을 설명하는", "그것도 서버 계층이"),
+    ("권장(RECOMMENDED) 합니다", "권장(RECOMMENDED)합니다"),
+    ("응답 헤더가 128 KB를 넘음", "응답 헤더가 128KB를 넘음"),
+    ("제출하지 못했습니다 (HTTP ${response.status}).", "제출하지 못했습니다(HTTP ${response.status})."),
+    ("/inbox/ 로 302", "/inbox/로 302"),
+    ("HTTP/3(RFC 9114)은", "HTTP/3(RFC 9114)는"),
+    ("클라이언트의 캐시가 아직 유효하다", "클라이언트의 저장된 응답이 아직 유효하다"),
+    ("(Cloudflare 화면의 '원본 서버')", "(Cloudflare 한국어 문서의 '원본 서버')"),
+    ("뒤쪽 서버가 엉뚱한 응답을", "뒤쪽 서버(업스트림)에 넘기는"),
+    ("104에는 넣지 않습니다(MUST NOT).", "104에는 넣으면 안 됩니다(MUST NOT)."),
+    ("재개하지 않습니다(SHOULD NOT).", "재개하지 않아야 합니다(SHOULD NOT)."),
+    ("알려 줄 수 있습니다(MAY).", "알려 줘도 됩니다(MAY)."),
+]
+
+
+@pytest.mark.parametrize("bad, good", REVIEW_SAMPLES, ids=[b for b, _ in REVIEW_SAMPLES])
+def test_the_reviews_findings_are_caught_and_their_fixes_pass(bad, good):
+    assert violations(bad), f"{bad!r} is not caught"
+    assert not violations(good), violations(good)
+
+
+# --- Particles: 은/는, 이/가, 을/를, 과/와, 으로/로 agree with the sound they follow ---------
+
+PAIRS = {"은": "는", "이": "가", "을": "를", "과": "와"}  # after a final consonant: after a vowel
+PARTICLE = r"(으로|로|은|는|이|가|을|를|과|와)(?![가-힣])"
+# After a parenthesis the particle follows the word before it: 명세(PEP 3333)는, not 은.
+AFTER_PAREN = re.compile(r"([가-힣])\(([^()]{1,80})\)" + PARTICLE)
+# After a number, its Korean reading: 404는 (사), 200은 (백), 410을 (십), 301로 (일).
+# Not after a dot, a slash or a letter: HTTP/2는 and HTTP/1.1은 are read in English or in parts.
+AFTER_NUMBER = re.compile(r"(?<![\d.,/:A-Za-z_#$-])(\d{1,4})" + PARTICLE)
+DIGIT_FINAL = dict(zip("0123456789", ["ㅇ", "ㄹ", "", "ㅁ", "", "", "ㄱ", "ㄹ", "ㄹ", ""]))  # 영 일 이 삼 사 오 육 칠 팔 구
+
+
+def final_of_syllable(syllable: str) -> str:
+    index = (ord(syllable) - 0xAC00) % 28
+    return "" if index == 0 else "ㄹ" if index == 8 else "other"
+
+
+def final_of_number(number: str) -> str:
+    n = int(number)
+    for unit, final in ((10, None), (100, "ㅂ"), (1000, "ㄱ"), (10000, "")):  # 십, 백, 천
+        if n % unit:
+            return DIGIT_FINAL[str(n % 10)] if final is None else final
+    return "ㅇ" if n == 0 else "ㄴ"  # 영, 만
+
+
+def right_particle(final: str, particle: str) -> str:
+    if particle in ("으로", "로"):
+        return "로" if final in ("", "ㄹ") else "으로"
+    after_consonant = particle if particle in PAIRS else {v: k for k, v in PAIRS.items()}[particle]
+    return after_consonant if final else PAIRS[after_consonant]
+
+
+def wrong_particles(text: str) -> list[str]:
+    text = " ".join(text.split())
+    found = []
+    for m in AFTER_PAREN.finditer(text):
+        want = right_particle(final_of_syllable(m.group(1)), m.group(3))
+        if want != m.group(3):
+            found.append(f"{m.group(0)!r}: the particle goes with {m.group(1)!r}: {want}")
+    for m in AFTER_NUMBER.finditer(text):
+        want = right_particle(final_of_number(m.group(1)), m.group(2))
+        if want != m.group(2):
+            found.append(f"{m.group(0)!r}: read aloud, {m.group(1)} takes {want}")
+    return found
+
+
+def test_the_particle_check_knows_how_numbers_and_words_sound():
+    for bad in ("명세(PEP 3333)은", "404은", "200가", "303로", "410를", "2616는", "리소스(resource)을"):
+        assert wrong_particles(bad), f"{bad!r} is not caught"
+    for good in ("명세(PEP 3333)는", "404는", "200이", "301로", "303으로", "410을", "9110은", "HTTP/2는", "HTTP/1.1은"):
+        assert not wrong_particles(good), wrong_particles(good)
+
+
+def test_korean_particles_agree_with_the_word_or_number_before_them():
+    texts = {**{path: text for path, text in KOREAN_PAGES.items()},
+             **{f"docs/ko/guides/{g.name}": g.read_text(encoding="utf-8") for g in GUIDES}}
+    problems = [f"{path}: {p}" for path, text in sorted(texts.items()) for p in wrong_particles(text)]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_no_korean_name_repeats_its_badge(registry):
+    # The name and the standing badge sit side by side: 306 once read "사용 안 함 사용 안 함".
+    words = registry.words("ko")
+    badges = {words[key] for key in words if key.startswith("standing_")}
+    assert "사용 안 함" in badges
+    repeated = sorted(f"{c.code} {c.name_ko}" for c in registry.codes if c.name_ko in badges)
+    assert not repeated, f"Korean names equal to a badge: {repeated}"
+
+
 # --- Korean pages --------------------------------------------------------------------------
 
 PAGES = render_site(real_registry())
@@ -236,3 +332,14 @@ def test_an_example_whose_detail_is_not_the_errors_is_refused(data_copy):
     path.write_text(text.replace(english, '"detail": "No such book."', 1), encoding="utf-8")
     with pytest.raises(DataError, match=r"404.yaml: code 404: field 'error': the example's \"detail\" \"No such book.\" must be error.detail.en"):
         load_registry(data_copy)
+
+
+def test_summaries_in_a_class_table_read_alike(registry):
+    # The summary column reads as one list: a code in use says what happened, in one sentence
+    # ("...했습니다", "...해야 합니다"); only codes never to send (a vendor's, unused, obsolete)
+    # say what they are ("...비공식 코드입니다").
+    in_use = [c for c in registry.codes if c.standing.value in ("standard", "temporary")]
+    assert len(in_use) > 50
+    odd = [f"{c.code}: {c.summary.ko}" for c in in_use
+           if c.summary.ko.endswith(("응답입니다.", "코드입니다.")) or re.search(r"다\. \S", c.summary.ko)]
+    assert not odd, "\n".join(odd)

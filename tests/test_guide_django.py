@@ -1,10 +1,11 @@
 """The Django guide (docs/ko/guides/django.md, docs/en/guides/django.md) shows only code from
-tests/djangoapp/guide and tests/js, pulled in with pymdownx.snippets sections. These tests run
+tests/books, tests/djangoapp (settings, root URLconf) and tests/js, pulled in with pymdownx.snippets sections. These tests run
 every view it shows and check each status code, header and body field the guide promises; the
 last group checks that the pages include every section there is, so nothing shown is untested."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -20,15 +21,15 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from rest_framework.settings import api_settings  # noqa: E402
 
 from conftest import ROOT  # noqa: E402
 from djangoapp import urls as root_urls  # noqa: E402
-from djangoapp.guide import data, problem, views  # noqa: E402
-from djangoapp.guide.exception_handler import field_errors  # noqa: E402
+from books import data, problem, views  # noqa: E402
+from books.exception_handler import field_errors  # noqa: E402
 
-API = "/guide/api"
+API = "/api"
 CHALLENGE = 'Session realm="books"'
 PROBLEMS = problem.PROBLEM_BASE
 
@@ -83,8 +84,9 @@ def post_json(c: Client, path: str, payload) -> object:
 
 # --- before.py: the pattern the guide starts from ------------------------------------------
 
-def test_before_answers_200_whatever_happened():
-    url = f"{API}/before/books/{{}}/delete/"
+def test_before_answers_200_whatever_happened(caplog):
+    caplog.set_level("WARNING", logger="books.legacy")
+    url = f"{API}/books/{{}}/delete/"  # its old address, kept while old callers move
     cases = [
         (client().get(url.format(1)), 405),
         (client().post(url.format(1)), 401),
@@ -97,6 +99,12 @@ def test_before_answers_200_whatever_happened():
         assert response["Content-Type"] == "application/json"
         assert response.json() == {"result": code_in_body == 200, "statusCode": code_in_body}
     assert 1 not in data.BOOKS
+    # Every call is logged with the page it came from, to find the callers still to move.
+    calls = [r for r in caplog.records if r.name == "books.legacy"]
+    assert len(calls) == 5 and all(r.levelname == "WARNING" for r in calls)
+    assert calls[0].getMessage() == f"old API: GET {url.format(1)} called from an unknown page"
+    response = client().post(url.format(2), HTTP_REFERER="http://testserver/shelf/")
+    assert caplog.records[-1].getMessage() == f"old API: POST {url.format(2)} called from http://testserver/shelf/"
 
 
 # --- step1.py: status-only ------------------------------------------------------------------
@@ -132,7 +140,7 @@ def test_methods_answer_405_with_allow():
     assert response["Allow"] == "GET, HEAD, POST"
     response = client().patch(f"{API}/books/1/")
     assert response.status_code == 405
-    assert response["Allow"] == "GET, HEAD, DELETE"
+    assert response["Allow"] == "GET, HEAD, PUT, DELETE"
     assert client().head(f"{API}/books/").status_code == 200
     assert client().head(f"{API}/books/1/").status_code == 200
 
@@ -177,10 +185,10 @@ def test_get_object_or_404_for_unknown_and_inactive_authors():
 
 
 def test_login_required_redirects_html_pages_but_json_gets_401():
-    response = client().get("/guide/account/")
+    response = client().get("/account/")
     assert response.status_code == 302
-    assert response["Location"] == f"{settings.LOGIN_URL}?next=/guide/account/"
-    assert client("alice").get("/guide/account/").status_code == 200
+    assert response["Location"] == f"{settings.LOGIN_URL}?next=/account/"
+    assert client("alice").get("/account/").status_code == 200
 
     response = post_json(client(), f"{API}/books/", {"title": "T", "isbn": "9780000000042", "price": 1})
     assert_problem(response, 401, detail="Sign in to continue.")
@@ -237,27 +245,40 @@ def test_rate_limit_answers_429_with_retry_after(monkeypatch):
     for _ in range(5):
         assert c.get(f"{API}/search/", {"q": "cach"}).json()["books"][0]["id"] == 2
     response = c.get(f"{API}/search/", {"q": "cach"})
-    assert_problem(response, 429, detail="Too many searches. Try again in 40 seconds.")
+    assert_problem(response, 429, detail="Too many requests. Try again in 40 seconds.")
     assert response["Retry-After"] == "40"
     clock["now"] += 40  # the next window
     assert c.get(f"{API}/search/", {"q": "cach"}).status_code == 200
 
 
 def test_the_error_handlers_are_the_guides():
-    assert root_urls.handler400 == "djangoapp.guide.problem.bad_request"
-    assert root_urls.handler403 == "djangoapp.guide.problem.permission_denied"
-    assert root_urls.handler404 == "djangoapp.guide.problem.not_found"
-    assert root_urls.handler500 == "djangoapp.guide.problem.server_error"
-    assert settings.CSRF_FAILURE_VIEW == "djangoapp.guide.problem.csrf_failure"
+    assert root_urls.handler400 == "books.problem.bad_request"
+    assert root_urls.handler403 == "books.problem.permission_denied"
+    assert root_urls.handler404 == "books.problem.not_found"
+    assert root_urls.handler500 == "books.problem.server_error"
+    assert settings.CSRF_FAILURE_VIEW == "books.problem.csrf_failure"
 
 
 def test_unknown_api_urls_get_problem_json_without_the_url_patterns():
-    body = assert_problem(client().get(f"{API}/no/such/thing/"), 404)
+    body = assert_problem(client().get(f"{API}/no/such/thing/"), 404,
+                          detail=f"There is no API endpoint at {API}/no/such/thing/.")
     assert "tried" not in str(body) and "claim" not in str(body)
 
 
+def test_a_post_without_the_trailing_slash_is_a_404_not_a_redirect():
+    # Without the catch-all, CommonMiddleware (APPEND_SLASH) answers 301 and fetch repeats it as GET.
+    assert settings.APPEND_SLASH
+    for c in (client(), client("alice")):
+        response = post_json(c, f"{API}/books", {"title": "T", "isbn": "9780000000042", "price": 1})
+        assert_problem(response, 404, detail=f"There is no API endpoint at {API}/books. API addresses end with a slash.")
+    assert len(data.BOOKS) == 3
+    # Pages keep APPEND_SLASH's redirect.
+    response = client("alice").get("/account")
+    assert (response.status_code, response["Location"]) == (301, "/account/")
+
+
 def test_pages_outside_the_api_keep_djangos_html_errors():
-    response = client().get("/guide/no-such-page/")
+    response = client().get("/no-such-page/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
     response = client(raise_request_exception=False).get("/claim/raise/django.core.exceptions.PermissionDenied/")
@@ -295,7 +316,7 @@ def test_problem_helper_defaults():
 
 def test_drf_settings_are_the_guides():
     assert settings.REST_FRAMEWORK["EXCEPTION_HANDLER"] == \
-        "djangoapp.guide.exception_handler.problem_exception_handler"
+        "books.exception_handler.problem_exception_handler"
     assert [c.__name__ for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES] == ["SessionAuthenticationWithChallenge"]
 
 
@@ -386,13 +407,15 @@ def test_field_errors_flattens_nested_serializer_errors():
 
 PAGES = {lang: ROOT / "docs" / lang / "guides" / "django.md" for lang in ("ko", "en")}
 SOURCES = sorted(
-    [*(ROOT / "tests/djangoapp/guide").glob("*.py"), ROOT / "tests/djangoapp/settings.py",
+    [*(ROOT / "tests/books").glob("*.py"), *(ROOT / "tests/books/templates/books").glob("*.html"), ROOT / "tests/djangoapp/settings.py",
      ROOT / "tests/djangoapp/urls.py", *(ROOT / "tests/js").glob("*.js"), *(ROOT / "tests/js").glob("*.mjs")]
 )
 INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 START = re.compile(r"-{1,}8<-{1,}[ \t]+\[start:(?P<name>[a-z][-_0-9a-z]*)\]")
 END = re.compile(r"-{1,}8<-{1,}[ \t]+\[end:(?P<name>[a-z][-_0-9a-z]*)\]")
-FENCE_LANG = {".py": "python", ".js": "js", ".mjs": "js"}
+FENCE_LANG = {".py": "python", ".js": "js", ".mjs": "js", ".html": "html"}
+# A fence's title is the file a reader pastes the block into (test_guide_paste.py).
+FENCE = re.compile(r'```(?P<lang>[a-z]+)(?: title="(?P<title>[^"]+)")?')
 
 
 def sections(path: Path) -> list[str]:
@@ -416,7 +439,9 @@ def includes(lang: str) -> list[tuple[str, str, str]]:
         opening, closing = lines[i - 1].strip(), lines[i + 1].strip()
         assert opening.startswith("```") and closing == "```", \
             f"{lang}:{i + 1}: an include must be the only line of its code fence"
-        found.append((path, section, opening.strip("`").strip()))
+        fence = FENCE.fullmatch(opening)
+        assert fence, f"{lang}:{i}: a code fence the test does not understand: {opening}"
+        found.append((path, section, fence["lang"], fence["title"]))
     return found
 
 
@@ -433,7 +458,7 @@ def test_there_are_sections_to_show():
 def test_every_include_names_an_existing_file_and_section(lang):
     shown = includes(lang)
     assert shown, f"the {lang} page includes no code"
-    for path, section, fence in shown:
+    for path, section, fence, _ in shown:
         source = ROOT / path
         assert source.is_file(), f"{lang}: {path} does not exist"
         assert source in SOURCES, f"{lang}: {path} is not one of the tested guide sources"
@@ -444,7 +469,7 @@ def test_every_include_names_an_existing_file_and_section(lang):
 @pytest.mark.parametrize("lang", PAGES)
 def test_every_section_is_shown(lang):
     existing = {(str(p.relative_to(ROOT)), name) for p in SOURCES for name in sections(p)}
-    shown = {(path, section) for path, section, _ in includes(lang)}
+    shown = {(path, section) for path, section, *_ in includes(lang)}
     assert existing - shown == set(), f"sections the {lang} page does not show"
 
 
@@ -485,3 +510,133 @@ def test_code_page_links_lead_to_existing_codes(lang):
     assert len(linked) >= 10
     for code in linked:
         assert list((ROOT / "data" / "codes").glob(f"*/{code}.yaml")), f"{lang}: no page for {code}"
+
+
+# --- CSRF, preconditions, DEBUG, async views, DRF edge cases ---------------------------------
+
+def test_csrf_answers_before_the_view_and_the_page_sets_the_cookie():
+    c = client(enforce_csrf_checks=True)
+    # Without the cookie, CSRF answers 403 before the view's 401 or 405.
+    assert_problem(c.delete(f"{API}/books/1/"), 403, detail="CSRF verification failed. Reload the page and try again.")
+    assert_problem(c.put(f"{API}/books/"), 403, detail="CSRF verification failed. Reload the page and try again.")
+    page = c.get("/")
+    assert page.status_code == 200 and "csrftoken" in page.cookies
+    assert b"createApi" in page.content
+    token = page.cookies["csrftoken"].value
+    response = c.delete(f"{API}/books/1/", HTTP_X_CSRFTOKEN=token)
+    assert_problem(response, 401, detail="Sign in to continue.")
+    assert c.put(f"{API}/books/", HTTP_X_CSRFTOKEN=token).status_code == 405
+    # The token endpoint for another origin: its token passes the check as well.
+    other = client(enforce_csrf_checks=True)
+    answer = other.get(f"{API}/csrf/")
+    assert answer.status_code == 200 and "csrftoken" in answer.cookies
+    response = other.delete(f"{API}/books/1/", HTTP_X_CSRFTOKEN=answer.json()["csrfToken"])
+    assert response.status_code == 401
+
+
+def test_precondition_is_checked_before_the_body():
+    c = client("alice")
+    shown = c.get(f"{API}/books/1/")
+    etag = shown["ETag"]
+    assert re.fullmatch(r'"[0-9a-f]{20}"', etag)
+    invalid = json.dumps({"title": " ", "isbn": "1", "price": -1})
+    for body in (invalid, "{not json", json.dumps({"title": "T", "isbn": "9780000000028", "price": 1})):
+        response = c.put(f"{API}/books/1/", body, content_type="application/json", HTTP_IF_MATCH='"stale"')
+        assert_problem(response, 412, detail="The book has changed since you loaded it. Load it again.")
+    # With the current ETag the body is checked: 422, 409, then 200 with a new ETag.
+    assert c.put(f"{API}/books/1/", invalid, content_type="application/json", HTTP_IF_MATCH=etag).status_code == 422
+    duplicate = json.dumps({"title": "T", "isbn": "9780000000028", "price": 1})
+    assert c.put(f"{API}/books/1/", duplicate, content_type="application/json", HTTP_IF_MATCH=etag).status_code == 409
+    good = json.dumps({"title": "Renamed", "isbn": "9780000000011", "price": 1})
+    response = c.put(f"{API}/books/1/", good, content_type="application/json", HTTP_IF_MATCH=f'"x", {etag}')
+    assert response.status_code == 200 and response["ETag"] != etag
+    assert response.json()["title"] == "Renamed"
+    # The ordinary checks come first: anonymous 401, another user's book 403.
+    assert client().put(f"{API}/books/1/", good, content_type="application/json", HTTP_IF_MATCH='"stale"').status_code == 401
+    assert client("bob").put(f"{API}/books/1/", good, content_type="application/json", HTTP_IF_MATCH='"stale"').status_code == 403
+
+
+WITHOUT_THE_MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "books.middleware.ApiErrorMiddleware"]
+
+
+def test_debug_true_shows_technical_pages_without_the_middleware():
+    with override_settings(DEBUG=True, MIDDLEWARE=WITHOUT_THE_MIDDLEWARE):
+        for path in (f"{API}/books/99/", f"{API}/books/?page=0", f"{API}/broken/"):
+            response = client(raise_request_exception=False).get(path, HTTP_ACCEPT="text/html")
+            assert response["Content-Type"].startswith("text/html"), path
+        assert b"hunter2" in client(raise_request_exception=False).get(f"{API}/broken/", HTTP_ACCEPT="text/html").content
+        # handler403 is called whatever DEBUG says.
+        assert_problem(client("bob").delete(f"{API}/books/1/"), 403, detail="Only the owner can delete this book.")
+        # A request that does not accept HTML (the wrapper asks for JSON) gets the traceback as text.
+        response = client(raise_request_exception=False).get(f"{API}/broken/", HTTP_ACCEPT="application/json")
+        assert response["Content-Type"].startswith("text/plain") and b"hunter2" in response.content
+
+
+def test_debug_true_with_the_middleware_keeps_the_api_bodies(caplog):
+    caplog.set_level("ERROR", logger="books.middleware")
+    with override_settings(DEBUG=True):
+        assert_problem(client().get(f"{API}/books/99/"), 404, detail="There is no book 99.")
+        assert_problem(client().get(f"{API}/no/such/"), 404, detail=f"There is no API endpoint at {API}/no/such/.")
+        assert_problem(client().get(f"{API}/books/", {"page": "0"}), 400, detail="page must be a positive whole number.")
+        for path in (f"{API}/broken/", f"{API}/async/broken/", f"{API}/drf/broken/"):
+            response = client().get(path, HTTP_ACCEPT="text/html")
+            assert_problem(response, 500, detail="Something went wrong on our side. Please try again later.")
+            assert b"hunter2" not in response.content
+        # The traceback goes to the log, and pages keep Django's technical 404.
+        assert any(r.exc_info and "hunter2" in str(r.exc_info[1]) for r in caplog.records)
+        assert client().get("/no-such-page/")["Content-Type"].startswith("text/html")
+
+
+def test_async_views_take_the_decorators(monkeypatch):
+    assert asyncio.iscoroutinefunction(views.my_books)
+    assert_problem(client().get(f"{API}/my/books/"), 401, detail="Sign in to continue.")
+    response = client("bob").get(f"{API}/my/books/")
+    assert response.status_code == 200
+    assert [b["id"] for b in response.json()["books"]] == [2, 3]
+    clock = {"now": 1_700_000_000.5}
+    monkeypatch.setattr(views.time, "time", lambda: clock["now"])
+    c = client("bob")
+    for _ in range(30):
+        assert c.get(f"{API}/my/books/").status_code == 200
+    response = c.get(f"{API}/my/books/")
+    assert_problem(response, 429, detail="Too many requests. Try again in 40 seconds.")
+    assert response["Retry-After"] == "40"
+
+
+def test_rate_limit_survives_an_evicted_counter(monkeypatch):
+    monkeypatch.setattr(views.time, "time", lambda: 1_700_000_000.5)
+    c = client()
+    assert c.get(f"{API}/search/").status_code == 200
+    monkeypatch.setattr(views.cache, "incr", lambda key: (_ for _ in ()).throw(ValueError(key)))
+    assert c.get(f"{API}/search/").status_code == 200
+
+
+def test_field_errors_escape_pointer_tokens():
+    errors = {"extra": {"a/b~c": ["Bad."], "제목": ["Too long."]}}
+    assert list(field_errors(errors)) == [
+        {"pointer": "#/extra/a~1b~0c", "detail": "Bad."},
+        {"pointer": "#/extra/%EC%A0%9C%EB%AA%A9", "detail": "Too long."},
+    ]
+
+
+def test_drf_exception_with_a_list_keeps_every_message():
+    from rest_framework.exceptions import PermissionDenied as DrfPermissionDenied
+    from rest_framework.test import APIRequestFactory
+
+    from books.exception_handler import problem_exception_handler
+
+    request = APIRequestFactory().get(f"{API}/drf/books/")
+    response = problem_exception_handler(DrfPermissionDenied(["Not yours.", "Read only."]), {"request": request})
+    assert response.status_code == 403
+    assert json.loads(response.content)["detail"] == "Not yours. Read only."
+
+
+def test_the_choosing_diagram_checks_preconditions_before_the_body():
+    # RFC 9110 §13.2.1, as replace_book does it: a stale If-Match is 412 whatever the body holds.
+    from conftest import real_registry
+
+    client_branch = next(b for b in real_registry().choosing.branches if b.tone == "client")
+    order = [rule.code for rule in client_branch.rules]
+    assert all(order.index(412) < order.index(code) for code in (400, 422, 409)), order
+    for lang in ("ko", "en"):
+        assert "13.2.1" in real_registry().choosing.intro[lang]

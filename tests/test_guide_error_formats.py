@@ -686,12 +686,18 @@ def test_client_reader_on_the_page_reads_every_example(lang, tmp_path):
     examples = [(classify(e["value"]), e["value"]) for e in json_examples(page(lang))]
     cases = [{"status": http_status(v), "contentType": CONTENT_TYPES[k], "body": v} for k, v in examples]
     cases.append({"status": 502, "contentType": "text/html", "body": None})
+    # A pointer in URI-fragment form (RFC 6901 §6), percent-encoded as the handler writes it.
+    encoded = {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+               "errors": [{"pointer": "#/%EC%A0%9C%EB%AA%A9/a~1b", "detail": "x"}]}
+    cases.append({"status": 422, "contentType": "application/problem+json", "body": encoded})
     (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
     proc = subprocess.run([node, "run.mjs", "cases.json"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     results = json.loads(proc.stdout)
     expected = [expected_reading(k, v) for k, v in examples]
     expected.append({"status": 502, "code": None, "message": "", "fields": []})
+    expected.append({"status": 422, "code": "about:blank", "message": "Unprocessable Content",
+                     "fields": [{"field": "제목/a/b", "message": "x"}]})
     assert results == expected
 
 
@@ -782,3 +788,26 @@ def test_skeleton_comparison_catches_a_different_example():
     en = [skeleton(e["value"]) for e in json_examples(page("en"))]
     changed = replace_once(page("en"), '"bookId": "42"', '"bookId": "43"')
     assert [skeleton(e["value"]) for e in json_examples(changed)] != en
+
+
+@pytest.mark.parametrize("drf_handler", LANGS, indirect=True)
+def test_handler_does_not_label_the_browsable_api_page_problem_json(drf_handler):
+    from rest_framework.exceptions import NotFound
+    from rest_framework.test import APIRequestFactory
+    from rest_framework.views import APIView
+
+    class BookDetail(APIView):
+        def get(self, request, pk):
+            raise NotFound("gone")
+
+    request = APIRequestFactory().get("/api/books/42", HTTP_ACCEPT="text/html")
+    response = run_view(BookDetail.as_view(), request, pk=42)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("drf_handler", LANGS, indirect=True)
+def test_handler_pointers_escape_and_percent_encode_names(drf_handler):
+    module = sys.modules[f"guide_error_formats_handler_{drf_handler}"]
+    assert module._pointer(("extra", "a/b~c", 0)) == "#/extra/a~1b~0c/0"
+    assert module._pointer(("제목",)) == "#/%EC%A0%9C%EB%AA%A9"

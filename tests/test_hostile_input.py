@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from statuscodes import sanitise, strict_yaml
+from statuscodes import characters, sanitise, strict_yaml
 from statuscodes.loader import DataError, load_registry
 from statuscodes.model import Registry, StatusCode
 from statuscodes.pages import make_environment
@@ -288,6 +288,64 @@ def test_hostile_markdown_is_rejected_naming_the_field_or_renders_inert(registry
     for lang in ("ko", "en"):
         rendered = _render_code_page(code, registry, lang)
         assert _active_content(rendered) == [], (field, value)
+
+
+# Characters that change how text is displayed without being seen: controls and format
+# characters (bidi, zero-width), spaces other than U+0020, separators, private use, and the
+# letters and marks that draw nothing (Hangul fillers, variation selectors).
+unseen = st.characters(categories=["Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cn"], exclude_characters=" \n") | st.sampled_from(
+    ["\u115f", "\u1160", "\u3164", "\uffa0", "\u034f", "\ufe0f", "\U000e0100", "\u2800"])
+
+
+# Every kind of text field: Markdown (several lines, one line, the raw example) and plain.
+TEXT_FIELDS = [field for field, _ in MARKDOWN_FIELDS] + [
+    "summary.en", "summary.ko", "phrase", "name_ko", "other_phrases.0", "keywords.ko.0", "error.detail.en",
+    "django.line", "spec.0.title"]
+
+
+def _put_text(doc: dict, path: str, value: str) -> None:
+    *parents, last = path.split(".")
+    node = doc
+    for key in parents:
+        if isinstance(node, list):
+            node = node[int(key)]
+        else:
+            node = node.setdefault(key, [] if key in ("other_phrases", "ko") else {})
+    if isinstance(node, list):
+        node[int(last):int(last) + 1] = [value]
+    else:
+        node[last] = value
+
+
+@settings(max_examples=200, deadline=None)
+@given(field=st.sampled_from(TEXT_FIELDS), char=unseen)
+def test_a_character_that_changes_the_display_unseen_is_rejected_naming_the_field(raw_404, field, char):
+    doc = copy.deepcopy(raw_404)
+    doc["spec"].append({"url": "https://example.org/spec", "title": "A title"})
+    _put_text(doc, field.replace("spec.0", "spec.1"), f"Visible{char}text")  # inside: stripping cannot remove it
+    with pytest.raises(ValidationError) as caught:
+        StatusCode.model_validate(doc)
+    errors = caught.value.errors()
+    locations = {".".join(str(p) for p in e["loc"]) for e in errors}
+    where = field.replace("spec.0", "spec.1")
+    # The field itself, or its every language (a one-line django.line stands for each);
+    # a changed error.detail.en no longer matches the example's "detail": reported on 'error'.
+    assert all(loc == where or loc.startswith(where + ".") or (loc == "error" and field == "error.detail.en")
+               for loc in locations), (locations, field)
+    assert any(f"U+{ord(char):04X}" in e["msg"] for e in errors), errors
+
+
+# What text is made of: any letter, mark, number, punctuation or symbol, Hangul included.
+visible = st.text(st.characters(categories=["L", "M", "N", "P", "S"]) | st.just(" "), min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=visible)
+def test_visible_text_in_any_script_passes_the_character_allow_list(text):
+    drawn_blank = [c for c in text if characters._invisible(ord(c))]  # the few that draw nothing
+    for lines in (False, True):
+        assert (characters.problem(text, line_breaks=lines) is None) == (not drawn_blank), text
+    assert characters.problem("첫 줄\n둘째 줄", line_breaks=True) is None
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -66,3 +66,25 @@ def test_typing_key_by_key_ranks_as_the_committed_query(browser, site_url, outco
     committed = {o.query: o.pages for o in outcomes}
     differ = [(o.query.q, o.pages[:3], committed[o.query][:3]) for o in typed if o.pages != committed[o.query]]
     assert not differ, differ
+
+
+@served_once
+def test_the_node_replay_ranks_as_the_browser(site, outcomes):
+    """scripts/search_eval.py --replay (the worker in Node, for tuning) gives every query of the set
+    the same first ten pages as the real search box, so figures measured with it hold in the browser."""
+    replayed = {o.query: o.pages for o in search_eval.replay(site, QUERIES)}
+    differ = [(o.query.lang, o.query.q, o.pages[:3], replayed[o.query][:3]) for o in outcomes
+              if o.pages[:10] != replayed[o.query][:10]]
+    assert not differ, differ
+
+
+PASTED = [q for q in QUERIES if q.kind in ("pasted_message", "log_line", "browser_error", "json_body", "client_error")]
+
+
+@served_once
+def test_a_pasted_text_never_shows_an_empty_list(outcomes):
+    """What a reader pastes shares words with some page, so the list is never empty; the set's
+    pasted queries (framework messages, log lines, JSON bodies...) all find something."""
+    assert len(PASTED) >= 100
+    empty = [o.query.q for o in outcomes if o.query in PASTED and not o.pages]
+    assert not empty, empty

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
-from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Note, Registry, StatusClass, StatusCode, Tool
+from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Note, Registry, SearchWords, StatusClass, StatusCode, Tool
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
 DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
@@ -190,11 +190,19 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
 
     tools = _load_tools(data_dir, present, problems, context)
 
+    search_words = SearchWords()
+    words_path = data_dir / "search" / "words.yaml"
+    if words_path.exists():
+        raw_words = _read_yaml(words_path, problems, _rel(words_path, data_dir))
+        if raw_words is not _UNREADABLE:
+            search_words = _validate(SearchWords, raw_words or {}, problems, _rel(words_path, data_dir), context) or SearchWords()
+
     if not codes and not problems:
         problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
     if problems:
         raise DataError(problems)
-    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui, choosing=choosing, tools=tools)
+    return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui, choosing=choosing,
+                    search_words=search_words, tools=tools)
 
 
 def _load_tools(data_dir: Path, present: set[str], problems: list[str], context: dict | None) -> dict[str, Tool]:

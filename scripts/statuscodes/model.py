@@ -2,8 +2,9 @@
 
 Plain-text fields are shown exactly as written (escaped for HTML and Markdown by the
 templates' ``plain`` filter); fields typed ``Markdown`` are rendered as Markdown and must
-pass the allow-list of ``sanitise.py``. Every human-readable field is a ``PerLanguage``
-value: one entry per language of the site.
+pass the allow-list of ``sanitise.py``. Both hold only the characters ``characters.py``
+allows (nothing that changes the display unseen). Every human-readable field is a
+``PerLanguage`` value: one entry per language of the site.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from . import sanitise
+from . import characters, sanitise
 
 # The site's languages, in order. The first is the default, served at the site root; the others
 # under /<lang>/. mkdocs.yml's i18n languages must say the same (checked by the MkDocs hook).
@@ -47,6 +48,21 @@ _SCRIPT_DATA_BREAKERS = re.compile(r"<\s*/?\s*script|<!--", re.I)
 def _plain(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must be a single line (no line breaks)")
+    return _visible_line(value)
+
+
+def _visible_line(value: str) -> str:
+    # An allow-list of characters: nothing that changes the display unseen (characters.py).
+    problem = characters.problem(value, line_breaks=False)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _visible_lines(value: str) -> str:
+    problem = characters.problem(value, line_breaks=True)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -94,9 +110,9 @@ def _no_tag_start(value: str) -> str:
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_FIELD)]
 PlainLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_script_safe)]
-MarkdownStr = Annotated[NonEmpty, AfterValidator(_allowed_markdown)]
+MarkdownStr = Annotated[NonEmpty, AfterValidator(_visible_lines), AfterValidator(_allowed_markdown)]
 MarkdownLine = Annotated[NonEmpty, AfterValidator(_plain), AfterValidator(_allowed_markdown), AfterValidator(_no_tag_start)]
-Exchange = Annotated[NonEmpty, AfterValidator(_allowed_exchange)]  # raw HTTP, shown as code
+Exchange = Annotated[NonEmpty, AfterValidator(_visible_lines), AfterValidator(_allowed_exchange)]  # raw HTTP, shown as code
 
 
 class Strict(BaseModel):
@@ -226,6 +242,20 @@ class Constants(Strict):
         return [value] if isinstance(value, str) else value
 
 
+PythonLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_plain)]
+
+
+class CodeLine(PerLanguage[PythonLine]):
+    """The one line of Python that sends the code, in each language. Most lines say nothing a
+    reader reads and are written once, as a plain string (the same line in every language);
+    a line with a message in it is a mapping, so each page shows the message in its language."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_line_for_every_language(cls, value):
+        return dict.fromkeys(LANGUAGES, value) if isinstance(value, str) else value
+
+
 class Django(Strict):
     """How to send the code from Django and DRF.
 
@@ -234,7 +264,7 @@ class Django(Strict):
     """
 
     how: Markdown
-    line: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] | None = None  # the one line of Python that sends it
+    line: CodeLine | None = None  # the one line of Python that sends it; the tests run each language's
     produces: list[Annotated[str, StringConstraints(pattern=r"^(django|rest_framework)(\.\w+)+$")]] = []
 
 
@@ -440,11 +470,32 @@ class Tool(Strict):
         return f"{self.name} {self.version}" if self.version else self.name
 
 
+# A word as readers type it, or as the pages write it: letters, digits, Hangul and single spaces.
+SearchWord = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z\uac00-\ud7a3]+( [0-9A-Za-z\uac00-\ud7a3]+)*$",
+                                              max_length=40)]
+
+
+class SearchWords(Strict):
+    """data/search/words.yaml, per language: how readers type a word -> how the pages write it,
+    and the words that say nothing about which code a pasted text is about."""
+    spellings: dict[str, dict[SearchWord, SearchWord]] = {}
+    noise: dict[str, list[SearchWord]] = {}
+
+    @field_validator("spellings", "noise")
+    @classmethod
+    def _known_languages(cls, value: dict) -> dict:
+        unknown = sorted(set(value) - set(LANGUAGES))
+        if unknown:
+            raise ValueError(f"unknown language(s) {unknown}; the languages are {list(LANGUAGES)}")
+        return value
+
+
 class Registry(Strict):
     classes: dict[int, StatusClass]
     codes: list[StatusCode]
     ui: dict[str, Note]  # the template's words, from data/ui.yaml
     choosing: ChoosingGuide
+    search_words: SearchWords = SearchWords()  # for the search box only (scripts/statuscodes/search.py)
     tools: dict[str, Tool] = {}  # data/messages/<slug>.yaml, by slug
 
     def messages(self, code: int) -> list[tuple[str, list[tuple[Tool, Message]]]]:

@@ -82,8 +82,8 @@ def _names(code: StatusCode, lang: str) -> list[str]:
 
 
 def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[str]:
-    """The texts tools show or log with ``code`` (data/messages/), each once; on Korean pages
-    also the tools' own Korean, since a Korean reader pastes either."""
+    """The words of the texts tools show or log with ``code`` (data/messages/), each once, in
+    lower case; on Korean pages the tools' own Korean too, since a Korean reader pastes either."""
     texts = [t for _, entries in registry.messages(code.code) for _, m in entries
              for t in ([m.ko] if lang == "ko" and m.ko else []) + [m.text]]
     # Each word once: a page with many texts would otherwise rank below a page with one short
@@ -141,7 +141,10 @@ def split_search_index(site: Path, registry: Registry, pages: set[str] | None = 
             docs[lang] = {**previous[lang], **docs[lang]}
         if pages is not None:
             docs[lang] = {page: entries for page, entries in docs[lang].items() if lang_root(lang) + page in pages}
-        config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang])
+        config = dict(merged["config"], lang=SEARCH_LANG[lang], pipeline=PIPELINES[lang],
+                      # read by the search worker (data/search/words.yaml)
+                      spellings=registry.search_words.spellings.get(lang, {}),
+                      noise=registry.search_words.noise.get(lang, []))
         path = site / lang_root(lang) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         index = {"config": config, "docs": [entry for entries in docs[lang].values() for entry in entries]}

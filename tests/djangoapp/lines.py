@@ -15,6 +15,7 @@ from django.urls import path
 from rest_framework.views import APIView
 
 from statuscodes.loader import load_registry
+from statuscodes.model import LANGUAGES
 
 DJANGO_IMPORTS = """
 from django.http import *
@@ -33,8 +34,25 @@ SAMPLES = {
     "chunk": b"\x00" * 1024,
 }
 
+
+def distinct_lines(codes) -> dict[tuple[int, str], str]:
+    """Each code's line in each language, keyed (code, lang); a line the same in every
+    language (a plain string in the data) is run once, under the first language."""
+    found: dict[tuple[int, str], str] = {}
+    for c in codes:
+        if not (c.django and c.django.line):
+            continue
+        seen = set()
+        for lang in LANGUAGES:
+            line = c.django.line[lang]
+            if line not in seen:
+                seen.add(line)
+                found[(c.code, lang)] = line
+    return found
+
+
 # Only the lines are read here; the Markdown allow-list (a second of CPU) is the data tests' job.
-LINES = {c.code: c.django.line for c in load_registry(check_markdown=False).codes if c.django and c.django.line}
+LINES = distinct_lines(load_registry(check_markdown=False).codes)
 
 
 def namespace(imports: str) -> dict:
@@ -56,10 +74,10 @@ def runs_in(line: str) -> list[str]:
     return ["drf", "django"] if free_names(line) <= NAMESPACES["django"].keys() else ["drf"]
 
 
-def view_for(code: int, kind: str):
-    source = f"def view(request):\n    {LINES[code]}\n"
+def view_for(code: int, lang: str, kind: str):
+    source = f"def view(request):\n    {LINES[(code, lang)]}\n"
     scope = dict(NAMESPACES[kind])
-    exec(compile(source, f"<{code}.yaml django.line>", "exec"), scope)  # noqa: S102 - data under test
+    exec(compile(source, f"<{code}.yaml django.line.{lang}>", "exec"), scope)  # noqa: S102 - data under test
     return scope["view"]
 
 
@@ -67,15 +85,15 @@ class LineInApi(APIView):
     authentication_classes = []
     permission_classes = []
 
-    def get(self, request, code):
-        return view_for(code, "drf")(request)
+    def get(self, request, code, lang):
+        return view_for(code, lang, "drf")(request)
 
 
-def line_in_django(request, code):
-    return view_for(code, "django")(request)
+def line_in_django(request, code, lang):
+    return view_for(code, lang, "django")(request)
 
 
 urlpatterns = [
-    path("line/drf/<int:code>/", LineInApi.as_view()),
-    path("line/django/<int:code>/", line_in_django),
+    path("line/drf/<int:code>/<str:lang>/", LineInApi.as_view()),
+    path("line/django/<int:code>/<str:lang>/", line_in_django),
 ]

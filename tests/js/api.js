@@ -17,6 +17,15 @@ export class ApiError extends Error {
   }
 }
 
+// No answer at all: offline, a refused connection, or an error page from another origin that
+// the browser withheld because it had no CORS headers. fetch itself says only "TypeError".
+export class NetworkError extends Error {
+  constructor(url, cause) {
+    super(`No response from ${url}: the network failed, or the browser withheld the response (CORS).`, { cause });
+    this.name = "NetworkError";
+  }
+}
+
 export function retryAfterMs(value, now) {
   if (value === null) return null;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
@@ -37,18 +46,23 @@ async function readProblem(response) {
 }
 
 export function createApi({
+  baseUrl = "",
+  credentials = "same-origin",
   fetch = globalThis.fetch,
   sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now = Date.now,
-  signIn = () => window.location.assign(`/accounts/login/?next=${encodeURIComponent(window.location.pathname)}`),
+  loginUrl = "/accounts/login/",
+  signIn = () => window.location.assign(`${loginUrl}?next=${encodeURIComponent(window.location.pathname)}`),
   showMessage = (text) => window.alert(text),
   csrfToken = () => document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/)?.[1] ?? "",
   maxRetries = 2,
   maxWaitMs = 10_000,
 } = {}) {
-  return async function api(url, { method = "GET", body, headers = {}, ...init } = {}) {
+  return async function api(path, { method = "GET", body, headers = {}, ...init } = {}) {
+    const url = baseUrl + path;
     method = method.toUpperCase();
-    const request = { ...init, method, headers: { Accept: "application/json", ...headers } };
+    // A redirect is never an API answer: fetch would follow it and turn a POST into a GET.
+    const request = { credentials, redirect: "manual", ...init, method, headers: { Accept: "application/json", ...headers } };
     if (body !== undefined) {
       request.body = JSON.stringify(body);
       request.headers["Content-Type"] = "application/json";
@@ -56,7 +70,15 @@ export function createApi({
     if (!SAFE.has(method)) request.headers["X-CSRFToken"] = csrfToken();
 
     for (let attempt = 0; ; attempt += 1) {
-      const response = await fetch(url, request);
+      let response;
+      try {
+        response = await fetch(url, request);
+      } catch (cause) {
+        throw new NetworkError(url, cause);
+      }
+      if (response.type === "opaqueredirect") {
+        throw new ApiError(response.status, { title: "Unexpected redirect", detail: `${url} answered with a redirect.` });
+      }
       if (response.ok) {
         const text = await response.text();
         return text ? JSON.parse(text) : null;

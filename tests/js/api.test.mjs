@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { ApiError, createApi, retryAfterMs } from "./api.js";
+import { ApiError, NetworkError, createApi, retryAfterMs } from "./api.js";
 
 const NOW = Date.parse("2025-01-01T00:00:00Z");
 
@@ -48,6 +48,42 @@ test("a 2xx JSON response resolves to its body", async () => {
   assert.equal(calls[0].method, "GET");
   assert.equal(calls[0].headers.Accept, "application/json");
   assert.equal(calls[0].headers["X-CSRFToken"], undefined);
+});
+
+test("requests go to baseUrl, do not follow redirects, and send cookies as configured", async () => {
+  const { api, calls } = harness([json(200, {}), json(200, {})], { baseUrl: "https://api.example.com" });
+  await api("/api/books/");
+  await api("/api/books/", { credentials: "include" });
+  assert.equal(calls[0].url, "https://api.example.com/api/books/");
+  assert.equal(calls[0].redirect, "manual");
+  assert.equal(calls[0].credentials, "same-origin");
+  assert.equal(calls[1].credentials, "include");
+  const { api: other, calls: otherCalls } = harness([json(200, {})], { credentials: "include" });
+  await other("/api/csrf/");
+  assert.equal(otherCalls[0].credentials, "include");
+});
+
+test("a redirect is an error, not the page it leads to", async () => {
+  const redirect = { type: "opaqueredirect", status: 0, ok: false, headers: new Headers() };
+  const { api } = harness([redirect]);
+  await assert.rejects(api("/api/books", { method: "POST", body: { title: "T" } }), (error) => {
+    assert.ok(error instanceof ApiError);
+    assert.equal(error.title, "Unexpected redirect");
+    assert.equal(error.detail, "/api/books answered with a redirect.");
+    return true;
+  });
+});
+
+test("no response at all is a NetworkError, never an ApiError", async () => {
+  const cause = new TypeError("Failed to fetch");
+  const { api } = harness([], { fetch: async () => { throw cause; } });
+  await assert.rejects(api("/api/books/"), (error) => {
+    assert.ok(error instanceof NetworkError);
+    assert.ok(!(error instanceof ApiError));
+    assert.equal(error.cause, cause);
+    assert.match(error.message, /^No response from \/api\/books\/: /);
+    return true;
+  });
 });
 
 test("204 No Content resolves to null", async () => {
@@ -202,5 +238,7 @@ test("the guide's usage example removes the row on 204 and on 404, keeps it othe
   assert.equal(await removeBook(api, 2, row), false);
   assert.equal(row.removed, 2);
   assert.deepEqual(events, [["showMessage", "Only the owner can delete this book."]]);
-  await assert.rejects(removeBook(async () => { throw new TypeError("Failed to fetch"); }, 1, row), TypeError);
+  const offline = harness([], { fetch: async () => { throw new TypeError("Failed to fetch"); } }).api;
+  await assert.rejects(removeBook(offline, 1, row), NetworkError);
+  assert.equal(row.removed, 2);
 });

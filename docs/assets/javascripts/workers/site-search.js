@@ -1,6 +1,6 @@
 /*
  * The site's search worker: Material's own worker (its URL is this script's #fragment, set by
- * overrides/partials/lazy-search.html) plus what a status-code reference needs on the query side.
+ * site.js, lazySearch) plus what a status-code reference needs on the query side.
  * Material appends "*" to every query word, and lunr runs no pipeline on a word with a wildcard,
  * so whatever the index's pipeline does to page words has to be done to query words here.
  *
@@ -16,6 +16,17 @@
  *   begins, in numeric order, first; then come the pages whose title, or one of whose other
  *   names, holds every word of a query of two or more words ("client closed request" is 499's
  *   reason phrase, "moved temporarily" 302's old one).
+ * - What readers paste from their tools (an error message, a log line, a JSON body) is cleaned
+ *   before Material parses it: quotes and lunr's operators (+ - : ~ ^ *) are taken as text, so a
+ *   quoted word is not made required and "client: 10.0.0.1" is not a field; and noise is dropped
+ *   (URLs, paths, IP addresses, host names, timestamps, numbers that are not status codes).
+ *   Such a query of four words or more is ranked by the words it shares with each page, each
+ *   word weighted by how few pages hold it, so the page with the most distinctive words comes
+ *   first and common words ("request", "error") do not decide; a code named in it counts as such
+ *   a word for its own page.
+ * - Korean as typed in the wild: misspelled loanwords and English words written in Hangul are
+ *   rewritten from the index's spellings list (data/search/words.yaml), and a Hangul word
+ *   that matches nothing is split into the index's words ("파일업로드용량초과").
  * Everything else (index, ranking by field boosts, grouping, highlighting) is Material's.
  * Not minified, so that it can be read; it is loaded only when search is opened.
  */
@@ -26,12 +37,32 @@
 
   var EXACT_BOOST = 4; // an exact word counts this much more than a word it is a prefix of
   var TYPO_MIN = 5; // letters a word needs before a typo is forgiven
-  var query = "";
+  var PASTE_WORDS = 4; // a query of this many words (or two, beside noise) is ranked by the words each page shares
+  var CODE_WEIGHT = 2; // a code named in such a query weighs as much as two words only its page holds
+  var NAME_WEIGHT = 2; // a word in a page's title, names, constants or headers, against one in its text
+  var STEPS = 10; // pages closer than a tenth of the query's weight keep Material's order
+  var query = ""; // what the reader typed or pasted
+  var paste = null; // for a long query: {codes, words} and, once searched, the pages' coverage
+  var spellings = []; // [variant, spelling], longest variant first
+  var noise = {}; // words that do not count when ranking a long query
+  var pending = false; // the reader's query has not been searched yet
 
   // Runs before Material's listener (registered by the import below): remember the query whose
-  // results Material posts next, so they can be put in numeric order.
+  // results Material posts next, so they can be put in order, and clean what Material will parse.
   self.addEventListener("message", function (event) {
-    if (event.data && event.data.type === 2) query = String(event.data.data || "").trim();
+    var message = event.data;
+    if (message && message.type === 0) {
+      spellings = spellingList(message.data.config.spellings);
+      (message.data.config.noise || []).forEach(function (word) { noise[word] = true; });
+    }
+    if (message && message.type === 2) {
+      query = respell(String(message.data || "").trim());
+      var cleaned = clean(query);
+      message.data = cleaned.text;
+      var pasted = cleaned.words.length >= PASTE_WORDS || (cleaned.dropped && cleaned.words.length >= 2);
+      paste = pasted ? { codes: cleaned.codes, pages: null } : null;
+      pending = true;
+    }
   });
   var post = self.postMessage.bind(self);
   self.postMessage = function (message) {
@@ -57,36 +88,191 @@
   var query_ = lunr.Index.prototype.query;
   lunr.Index.prototype.query = function (build) {
     var index = this;
-    return query_.call(this, function (q) {
+    var words = [];
+    var results = query_.call(this, function (q) {
       build.call(q, q);
-      adjust(q, index);
+      words = adjust(q, index);
     });
+    // A word typed without spaces can make a long query too ("요청헤더크기초과").
+    if (!paste && pending && words.length >= PASTE_WORDS) paste = { codes: [], pages: null };
+    // The first query of a search is the reader's (the second is Material's suggestions).
+    if (paste && !paste.pages) paste.pages = coverage(index, results, words, paste.codes);
+    pending = false;
+    return results;
   };
 
+  // Returns the query's words as searched ({term, typo, noise}), for ranking a long query.
   function adjust(q, index) {
-    var added = [];
+    var added = [], words = [];
     q.clauses.forEach(function (clause) {
       if (clause.presence === lunr.Query.presence.PROHIBITED) return;
       var star = clause.wildcard & lunr.Query.wildcard.TRAILING || /\*$/.test(clause.term);
       var word = clause.term.replace(/\*$/, "");
+      var said = noise[word];
       if (hangul.test(word) && lunr.ko && lunr.ko.queryStem) word = lunr.ko.queryStem(word);
       if (!word) return;
+      said = said || noise[word];
       clause.term = star ? word + "*" : word;
       if (ascii.test(word) && word.length >= TYPO_MIN && !matches(index, word + "*")) {
         clause.term = word;
         clause.wildcard = lunr.Query.wildcard.NONE;
         clause.editDistance = 1;
+        words.push({ term: word, typo: true, noise: said });
         return;
       }
-      if (star) added.push({ term: word, fields: clause.fields, boost: (clause.boost || 1) * EXACT_BOOST });
+      var pieces = hangul.test(word) && !matches(index, word + "*") ? segment(index, word) : [word];
+      clause.term = pieces[0] + (star ? "*" : "");
+      pieces.forEach(function (piece, n) {
+        words.push({ term: piece, typo: false, noise: said || noise[piece] });
+        if (n) added.push({ term: piece, fields: clause.fields, boost: clause.boost || 1, wildcard: lunr.Query.wildcard.TRAILING });
+        if (star) added.push({ term: piece, fields: clause.fields, boost: (clause.boost || 1) * EXACT_BOOST });
+      });
     });
     (query.match(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g) || []).forEach(function (name) {
       added.push({ term: name.replace(/-/g, "").toLowerCase(), boost: EXACT_BOOST });
     });
     added.forEach(function (clause) {
-      q.clause(Object.assign(clause, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE,
-                                       presence: lunr.Query.presence.OPTIONAL }));
+      q.clause(Object.assign({ usePipeline: false, wildcard: lunr.Query.wildcard.NONE,
+                               presence: lunr.Query.presence.OPTIONAL }, clause));
     });
+    return words;
+  }
+
+  // A Hangul word the index does not know, typed without spaces ("파일업로드용량초과"), as the
+  // index's words it is made of, longest first from the left; what is left over stays a prefix.
+  function segment(index, word) {
+    var known = function (piece) { return Object.prototype.hasOwnProperty.call(index.invertedIndex, piece); };
+    var pieces = [], start = 0;
+    while (start < word.length) {
+      var end = word.length;
+      while (end > start + 1 && !known(word.slice(start, end))) end--;
+      var piece = word.slice(start, end);
+      // A leftover the index does not hold keeps its stem ("큼" of "너무큼"); a lone syllable
+      // between two words is a particle ("헤더가너무" -> 헤더, 너무) and goes.
+      if (!known(piece) && lunr.ko && lunr.ko.queryStem) piece = lunr.ko.queryStem(piece) || piece;
+      if (known(piece) || piece.length > 1 || end === word.length) pieces.push(piece);
+      start = end;
+    }
+    return pieces.length > 1 ? pieces : [word];
+  }
+
+  // --- What readers paste ------------------------------------------------------------------------
+
+  // Words and separators to take out of a pasted text before lunr parses it. A token is what
+  // lies between spaces and the characters that only frame text in messages and JSON.
+  var FRAME = /[\s"'`{}\[\](),;=<>|]+/;
+  var URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+  var IP = /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/;
+  var HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?$/; // lower case only: HTTPStatus.OK is a name
+  var DIGITS = /^[\d.:+#*_\-]+$/;
+  var CODE = /^[1-5]\d\d$/;
+
+  // {text: the query Material parses, words: its words, codes: status codes it names, in order,
+  // dropped: whether noise was taken out, which says the text was pasted, not typed}.
+  // A query of one or two words is left as typed (a number prefix "40", "404 에러").
+  function clean(raw) {
+    var tokens = raw.split(/\s+/).filter(Boolean);
+    if (tokens.length < 3 && !/["{}()=:]/.test(raw)) {
+      var kept = raw.replace(/(^|\s)[+\-~^*:]+/g, "$1").replace(/[~^"]/g, " ");
+      return { text: kept, words: tokens, codes: [], dropped: false };
+    }
+    var words = [], codes = [], dropped = false;
+    raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
+      .replace(/\(\d+:/g, " ") // an errno in a log line: "(111: Connection refused)"
+      .split(FRAME).forEach(function (token) {
+        if (!token) return;
+        if (URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) { dropped = true; return; }
+        token.split(/[:\/]+/).forEach(function (part) {
+          part = part.replace(/^[.\-*+#~^!?]+|[.\-*+#~^!?]+$/g, "");
+          if (!part) return;
+          var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f])/);
+          if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
+          if (DIGITS.test(part) && !CODE.test(part)) { dropped = true; return; }
+          words.push(part);
+        });
+      });
+    return { text: words.join(" "), words: words, codes: codes, dropped: dropped };
+  }
+
+  function spellingList(map) {
+    return Object.keys(map || {}).sort(function (a, b) { return b.length - a.length; })
+      .map(function (variant) { return [variant, map[variant]]; });
+  }
+
+  // Misspelled loanwords and English words typed in Hangul, as the pages write them.
+  function respell(text) {
+    if (!hangul.test(text)) return text;
+    spellings.forEach(function (pair) {
+      text = text.split(pair[0]).join(" " + pair[1] + " ");
+    });
+    return text.replace(/\s+/g, " ").trim();
+  }
+
+  // For each page among the results: the weight of the query words that one of its sections
+  // holds together with the page's own entry (title, names, summary), each word weighing
+  // log(1 + pages / pages holding it), squared; the page of a code the query names adds the weight of two
+  // words only it holds. One section, not the whole page, so that a long guide, which holds a
+  // little of everything, does not outweigh the code page that holds the pasted text.
+  function coverage(index, results, words, codes) {
+    var total = pageCount(index);
+    words = words.filter(function (word) { return !word.noise; });
+    var held = {}; // doc -> {word: true}
+    var holders = {}; // word -> {page: true}
+    results.forEach(function (result) {
+      var page = result.ref.split("#")[0];
+      var metadata = result.matchData.metadata;
+      var mine = held[result.ref] = {};
+      words.forEach(function (word) {
+        Object.keys(metadata).forEach(function (key) {
+          if (!(word.typo ? near(key, word.term) : key.indexOf(word.term) === 0)) return;
+          var named = Object.keys(metadata[key]).some(function (field) { return field !== "text"; });
+          mine[word.term] = Math.max(mine[word.term] || 0, named ? NAME_WEIGHT : 1);
+          (holders[word.term] = holders[word.term] || {})[page] = true;
+        });
+      });
+    });
+    var weight = function (term) {
+      var n = term === null ? 1 : Object.keys(holders[term] || {}).length; // null: a word one page holds
+      var idf = n ? Math.log(1 + total / n) : 0; // a word no page holds tells nothing
+      return idf * idf; // squared: a word few pages hold outweighs several that many hold
+    };
+    var weights = {};
+    Object.keys(held).forEach(function (ref) {
+      var page = ref.split("#")[0];
+      var terms = Object.assign({}, held[ref]);
+      Object.keys(held[page] || {}).forEach(function (term) { terms[term] = Math.max(terms[term] || 0, held[page][term]); });
+      var sum = Object.keys(terms).reduce(function (sum, term) { return sum + terms[term] * weight(term); }, 0);
+      if (codes.indexOf(page.replace(/\/$/, "")) >= 0) sum += CODE_WEIGHT * weight(null);
+      weights[page] = Math.max(weights[page] || 0, sum);
+    });
+    var all = {};
+    words.forEach(function (word) { all[word.term] = weight(word.term); });
+    var sum = Object.keys(all).reduce(function (sum, term) { return sum + all[term]; }, 0);
+    return { weights: weights, total: NAME_WEIGHT * sum + (codes.length ? CODE_WEIGHT * weight(null) : 0) };
+  }
+
+  var pages = 0;
+  function pageCount(index) {
+    if (!pages) {
+      var seen = {};
+      Object.keys(index.fieldVectors).forEach(function (key) { seen[key.slice(key.indexOf("/") + 1).split("#")[0]] = true; });
+      pages = Object.keys(seen).length;
+    }
+    return pages;
+  }
+
+  // One letter changed, added or dropped (lunr's editDistance 1 for a typo clause).
+  function near(key, word) {
+    if (Math.abs(key.length - word.length) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < key.length && j < word.length) {
+      if (key[i] === word[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (key.length > word.length) i++;
+      else if (key.length < word.length) j++;
+      else { i++; j++; }
+    }
+    return edits + (key.length - i) + (word.length - j) <= 1;
   }
 
   function matches(index, term) {
@@ -96,6 +282,7 @@
   // A code named in full goes first; for a bare number prefix, the code pages it begins come
   // first, lowest first; then pages whose title holds every word; the rest stay as ranked.
   function numbersFirst(typed, groups) {
+    if (paste && paste.pages) return byCoverage(groups, paste.pages);
     var named = (typed.match(/\b[1-5]\d\d\b/g) || []).map(function (n) { return n + "/"; });
     var prefix = /^\d{1,2}$/.test(typed) ? typed : null;
     var words = typed.toLowerCase().split(/[\s\-]+/).filter(Boolean).map(function (word) {
@@ -110,6 +297,17 @@
     });
     first.sort(function (a, b) { return parseInt(a[0].location, 10) - parseInt(b[0].location, 10); });
     return first.concat(titled, rest);
+  }
+
+  // A long query: pages by the weight of the words they hold, in steps of a tenth of the
+  // query's weight (closer than that, Material's order, with its field boosts, stands).
+  function byCoverage(groups, found) {
+    var step = found.total / STEPS || 1;
+    return groups.map(function (group, n) {
+      var page = group[0].location.split("#")[0];
+      return { group: group, n: n, weight: Math.round((found.weights[page] || 0) / step) };
+    }).sort(function (a, b) { return b.weight - a.weight || a.n - b.n; })
+      .map(function (item) { return item.group; });
   }
 
   function holdsAll(group, page, words) {

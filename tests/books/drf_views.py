@@ -41,7 +41,7 @@ class BookListAPI(APIView):
         book_id = max(BOOKS, default=0) + 1
         BOOKS[book_id] = {"id": book_id, **serializer.validated_data,
                           "owner": request.user.username, "draft": False}
-        location = reverse("guide:drf-book", args=[book_id])
+        location = reverse("books:drf-book", args=[book_id])
         return Response(BookSerializer(BOOKS[book_id]).data,
                         status=status.HTTP_201_CREATED, headers={"Location": location})
 
@@ -81,9 +81,3 @@ class SearchAPI(APIView):
         return Response(BookSerializer(hits, many=True).data)
 # --8<-- [end:drf-throttle]
 
-
-class BrokenAPI(APIView):
-    """An unexpected error inside DRF: its handler passes it on to Django's handler500."""
-
-    def get(self, request):
-        raise RuntimeError("could not connect with postgres://books:hunter2@db.internal/books")

@@ -1,7 +1,7 @@
-"""Views and a URLconf for tests/test_review_claims_a.py: each view is the smallest use of one
-Django or DRF feature that a code page (1xx, 2xx, 3xx, 5xx) says something about.
+"""Views and a URLconf for tests/test_django_behaviour_2xx_3xx_5xx.py: each view is the
+smallest use of one Django or DRF feature that a code page (1xx, 2xx, 3xx, 5xx) says something about.
 
-Tests select this URLconf with override_settings(ROOT_URLCONF="djangoapp.review_a"), so the
+Tests select this URLconf with override_settings(ROOT_URLCONF="djangoapp.behaviour_2xx_3xx_5xx"), so the
 handlers are Django's defaults, not the guide's problem+json ones."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Views for tests/test_review_claims_b.py: each one exercises a Django or DRF behaviour that a
-4xx code page describes in prose (not a `django.produces` entry), so the claim can be run.
+"""Views for tests/test_django_behaviour_4xx.py: each one exercises a Django or DRF behaviour
+that a 4xx code page describes in prose (not a `django.produces` entry), so the claim can be run.
 
 The URLconf at the bottom includes the project's own, and the tests switch to it with
 override_settings(ROOT_URLCONF=...)."""
@@ -140,7 +140,7 @@ class ThrottledView(APIView):
 
 class OncePerMinute(AnonRateThrottle):
     rate = "1/minute"
-    scope = "review-b"
+    scope = "behaviour-4xx"
 
 
 class RateLimited(APIView):
@@ -167,23 +167,23 @@ def status_444(request):
 
 
 urlpatterns = [
-    path("review-b/read-post/", read_post),
-    path("review-b/read-body/", read_body),
-    path("review-b/ignore-body/", ignore_body),
-    path("review-b/rate-limited/", RateLimited.as_view()),
-    path("review-b/django-validation-error/", raise_django_validation_error),
-    path("review-b/django-validation-error-api/", DjangoValidationErrorInApi.as_view()),
-    path("review-b/get-only/", get_only),
-    path("review-b/get-only-cbv/", GetOnlyView.as_view()),
-    path("review-b/drf-get-only/", DrfGetOnly.as_view()),
-    path("review-b/json-only/", JsonOnly.as_view()),
-    path("review-b/default-parsers/", DefaultParsers.as_view()),
-    path("review-b/session-only/", SessionOnly.as_view()),
-    path("review-b/drf-http404/", RaisesHttp404.as_view()),
-    path("review-b/ignores-data/", IgnoresData.as_view()),
-    path("review-b/inbox/", inbox),
-    path("review-b/throttled/", ThrottledView.as_view()),
-    path("review-b/article/", article),
-    path("review-b/status-444/", status_444),
+    path("4xx/read-post/", read_post),
+    path("4xx/read-body/", read_body),
+    path("4xx/ignore-body/", ignore_body),
+    path("4xx/rate-limited/", RateLimited.as_view()),
+    path("4xx/django-validation-error/", raise_django_validation_error),
+    path("4xx/django-validation-error-api/", DjangoValidationErrorInApi.as_view()),
+    path("4xx/get-only/", get_only),
+    path("4xx/get-only-cbv/", GetOnlyView.as_view()),
+    path("4xx/drf-get-only/", DrfGetOnly.as_view()),
+    path("4xx/json-only/", JsonOnly.as_view()),
+    path("4xx/default-parsers/", DefaultParsers.as_view()),
+    path("4xx/session-only/", SessionOnly.as_view()),
+    path("4xx/drf-http404/", RaisesHttp404.as_view()),
+    path("4xx/ignores-data/", IgnoresData.as_view()),
+    path("4xx/inbox/", inbox),
+    path("4xx/throttled/", ThrottledView.as_view()),
+    path("4xx/article/", article),
+    path("4xx/status-444/", status_444),
     path("", include("djangoapp.urls")),
 ]

@@ -1,9 +1,10 @@
 """What the 1xx, 2xx, 3xx and 5xx pages say Django and DRF do, run in tests/djangoapp.
 
-Each test names the page and the claim it holds; reviews/review-a.md lists them with the rest
-of the review's findings. Claims about a built-in's status code alone live in the pages'
-`django.produces` lists (tests/test_django_claims.py); these are the ones that need a
-middleware, a header, a setting or a request method to show."""
+Each test names the page and the claim it holds; reviews/1xx-2xx-3xx-5xx.md lists them with
+the rest of that review's findings (the 4xx pages: test_django_behaviour_4xx.py). Claims about
+a built-in's status code alone live in the pages' `django.produces` lists
+(tests/test_django_claims.py); these are the ones that need a middleware, a header, a setting
+or a request method to show."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from django.test import AsyncClient, Client, RequestFactory, override_settings  
 
 # Django's and DRF's own defaults: this URLconf keeps Django's error handlers, and DRF's
 # default exception handler replaces the guide's problem+json one.
-DEFAULTS = override_settings(ROOT_URLCONF="djangoapp.review_a", REST_FRAMEWORK={})
+DEFAULTS = override_settings(ROOT_URLCONF="djangoapp.behaviour_2xx_3xx_5xx", REST_FRAMEWORK={})
 COMMON = "django.middleware.common.CommonMiddleware"
 
 

@@ -1,7 +1,7 @@
 """Django and DRF behaviour that the 4xx code pages describe in prose, run in tests/djangoapp.
 
 `django.produces` entries are run by test_django_claims.py; this file holds the rest of what the
-review of 400-497 (reviews/review-b.md) checked: which headers and bodies come with the code, and
+review of 400-497 (reviews/4xx.md) checked: which headers and bodies come with the code, and
 when Django or DRF sends it by itself. Each test names the page whose claim it holds."""
 
 from __future__ import annotations
@@ -33,13 +33,13 @@ from django.views import View  # noqa: E402
 from rest_framework import serializers  # noqa: E402
 from rest_framework.validators import UniqueValidator  # noqa: E402
 
-URLCONF = "djangoapp.review_b"
+URLCONF = "djangoapp.behaviour_4xx"
 # DRF's own defaults, not the guide's problem+json handler: the pages describe stock DRF.
 STOCK_DRF = {}
 
 
 @pytest.fixture(autouse=True)
-def review_urls():
+def stock_urls():
     with override_settings(ROOT_URLCONF=URLCONF, REST_FRAMEWORK=STOCK_DRF):
         yield
 
@@ -48,46 +48,46 @@ def review_urls():
 
 
 def test_400_a_host_outside_allowed_hosts_is_refused_by_common_middleware():
-    response = Client().get("/review-b/get-only/", HTTP_HOST="evil.example")
+    response = Client().get("/4xx/get-only/", HTTP_HOST="evil.example")
     assert response.status_code == 400
 
 
 @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100)
 def test_400_a_body_over_data_upload_max_memory_size():
-    response = Client().post("/review-b/read-post/", "x=" + "a" * 200, content_type="application/x-www-form-urlencoded")
+    response = Client().post("/4xx/read-post/", "x=" + "a" * 200, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 400
 
 
 @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100)
 def test_400_the_size_limit_only_applies_once_something_reads_the_body():
-    response = Client().post("/review-b/ignore-body/", "x=" + "a" * 200, content_type="application/x-www-form-urlencoded")
+    response = Client().post("/4xx/ignore-body/", "x=" + "a" * 200, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 200
 
 
 @override_settings(DATA_UPLOAD_MAX_NUMBER_FIELDS=3)
 def test_400_more_fields_than_data_upload_max_number_fields():
-    response = Client().post("/review-b/read-post/", {f"f{i}": "1" for i in range(5)})
+    response = Client().post("/4xx/read-post/", {f"f{i}": "1" for i in range(5)})
     assert response.status_code == 400
 
 
 def test_400_a_broken_multipart_body():
     response = Client().post(
-        "/review-b/read-post/", b"not multipart at all", content_type="multipart/form-data; boundary="
+        "/4xx/read-post/", b"not multipart at all", content_type="multipart/form-data; boundary="
     )
     assert response.status_code == 400
 
 
 def test_400_django_validation_error_from_a_view_is_500_in_django_and_drf():
     client = Client(raise_request_exception=False)
-    assert client.get("/review-b/django-validation-error/").status_code == 500
-    assert client.get("/review-b/django-validation-error-api/").status_code == 500
+    assert client.get("/4xx/django-validation-error/").status_code == 500
+    assert client.get("/4xx/django-validation-error-api/").status_code == 500
 
 
 # 403 Forbidden ----------------------------------------------------------------------------
 
 
 def test_403_session_authentication_first_turns_not_authenticated_into_403():
-    response = Client().get("/review-b/session-only/")
+    response = Client().get("/4xx/session-only/")
     assert response.status_code == 403
     assert "WWW-Authenticate" not in response.headers
 
@@ -95,10 +95,10 @@ def test_403_session_authentication_first_turns_not_authenticated_into_403():
 def test_403_session_authentication_enforces_csrf_for_a_signed_in_user():
     user = User(username="minsu", pk=1)
     factory = RequestFactory()
-    request = factory.post("/review-b/session-only/", {})
+    request = factory.post("/4xx/session-only/", {})
     request._dont_enforce_csrf_checks = False
     request.user = user  # SessionAuthentication reads the user Django's middleware set
-    from djangoapp.review_b import SessionOnly
+    from djangoapp.behaviour_4xx import SessionOnly
 
     response = SessionOnly.as_view()(request)
     response.render()
@@ -148,33 +148,33 @@ def test_403_permission_required_decorator_redirects_unless_raise_exception():
 
 
 def test_404_drf_format_suffix_without_a_renderer_is_404_not_406():
-    response = Client().get("/review-b/json-only/?format=xml")
+    response = Client().get("/4xx/json-only/?format=xml")
     assert response.status_code == 404
 
 
 def test_404_drf_turns_an_http404_raised_in_an_api_view_into_404():
-    assert Client().get("/review-b/drf-http404/").status_code == 404
+    assert Client().get("/4xx/drf-http404/").status_code == 404
 
 
 # 405 Method Not Allowed -------------------------------------------------------------------
 
 
 def test_405_require_get_also_refuses_head_and_sets_allow():
-    response = Client().head("/review-b/get-only/")
+    response = Client().head("/4xx/get-only/")
     assert response.status_code == 405
     assert response.headers["Allow"] == "GET"
 
 
 def test_405_a_class_based_view_without_the_handler_answers_405_with_allow():
-    response = Client().delete("/review-b/get-only-cbv/")
+    response = Client().delete("/4xx/get-only-cbv/")
     assert response.status_code == 405
     assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
 
 
 def test_405_drf_api_view_sends_allow_on_every_response():
     client = Client()
-    ok = client.get("/review-b/drf-get-only/")
-    refused = client.delete("/review-b/drf-get-only/")
+    ok = client.get("/4xx/drf-get-only/")
+    refused = client.delete("/4xx/drf-get-only/")
     assert ok.status_code == 200 and "GET" in ok.headers["Allow"]
     assert refused.status_code == 405 and "GET" in refused.headers["Allow"]
 
@@ -183,7 +183,7 @@ def test_405_drf_api_view_sends_allow_on_every_response():
 
 
 def test_406_drf_refuses_an_accept_it_cannot_render_and_renders_the_error_as_json():
-    response = Client().get("/review-b/json-only/", HTTP_ACCEPT="application/xml")
+    response = Client().get("/4xx/json-only/", HTTP_ACCEPT="application/xml")
     assert response.status_code == 406
     assert response.headers["Content-Type"] == "application/json"
     assert "detail" in response.json()
@@ -223,10 +223,10 @@ def test_426_asgi_passes_upgrade_and_connection_through():
     async def send(message):
         messages.append(message)
 
-    scope = {"type": "http", "method": "GET", "path": "/review-b/upgrade/", "query_string": b"",
+    scope = {"type": "http", "method": "GET", "path": "/4xx/upgrade/", "query_string": b"",
              "headers": [(b"host", b"testserver")], "server": ("testserver", 80), "client": ("127.0.0.1", 1),
              "scheme": "http", "http_version": "1.1", "asgi": {"version": "3.0"}, "root_path": ""}
-    with override_settings(ROOT_URLCONF="djangoapp.review_b_asgi"):
+    with override_settings(ROOT_URLCONF="djangoapp.behaviour_4xx_asgi"):
         asyncrun.run(ASGIHandler()(scope, receive, send))
     start = messages[0]
     assert start["status"] == 426
@@ -238,7 +238,7 @@ def test_426_asgi_passes_upgrade_and_connection_through():
 
 
 def test_411_wsgi_request_without_content_length_reads_no_body():
-    environ = RequestFactory().post("/review-b/read-body/", b"payload", content_type="application/octet-stream").environ
+    environ = RequestFactory().post("/4xx/read-body/", b"payload", content_type="application/octet-stream").environ
     del environ["CONTENT_LENGTH"]
     request = WSGIRequest(environ)
     assert request.body == b""
@@ -303,19 +303,19 @@ def test_409_model_serializer_reports_unique_fields_through_unique_validator():
 
 
 def test_415_drf_refuses_an_unparsed_content_type_without_an_accept_header():
-    response = Client().post("/review-b/json-only/", "hello", content_type="text/plain")
+    response = Client().post("/4xx/json-only/", "hello", content_type="text/plain")
     assert response.status_code == 415
     assert "Accept" not in response.headers
 
 
 def test_415_a_drf_view_that_never_reads_request_data_never_raises_it():
-    response = Client().post("/review-b/ignores-data/", "hello", content_type="text/plain")
+    response = Client().post("/4xx/ignores-data/", "hello", content_type="text/plain")
     assert response.status_code == 200
 
 
 def test_415_multipart_without_boundary_is_a_400_parse_error_in_drf():
     response = Client().post(
-        "/review-b/default-parsers/", b"--x\r\n\r\n", content_type="multipart/form-data"
+        "/4xx/default-parsers/", b"--x\r\n\r\n", content_type="multipart/form-data"
     )
     assert response.status_code == 400
 
@@ -325,15 +325,15 @@ def test_415_multipart_without_boundary_is_a_400_parse_error_in_drf():
 
 def test_428_etag_decorator_answers_412_on_a_wrong_if_match_but_lets_a_missing_one_through():
     client = Client()
-    assert client.put("/review-b/article/", "x", HTTP_IF_MATCH='"v1"').status_code == 412
-    assert client.put("/review-b/article/", "x").status_code == 200
+    assert client.put("/4xx/article/", "x", HTTP_IF_MATCH='"v1"').status_code == 412
+    assert client.put("/4xx/article/", "x").status_code == 200
 
 
 # 429 Too Many Requests --------------------------------------------------------------------
 
 
 def test_429_drf_throttled_sends_retry_after_in_seconds():
-    response = Client().get("/review-b/throttled/")
+    response = Client().get("/4xx/throttled/")
     assert response.status_code == 429
     assert response.headers["Retry-After"] == "30"
 
@@ -343,8 +343,8 @@ def test_429_a_drf_throttle_class_answers_429_with_the_wait_in_retry_after():
 
     cache.clear()
     client = Client()
-    assert client.get("/review-b/rate-limited/").status_code == 200
-    response = client.get("/review-b/rate-limited/")
+    assert client.get("/4xx/rate-limited/").status_code == 200
+    response = client.get("/4xx/rate-limited/")
     assert response.status_code == 429
     assert 0 < int(response.headers["Retry-After"]) <= 60
     cache.clear()
@@ -354,7 +354,7 @@ def test_429_a_drf_throttle_class_answers_429_with_the_wait_in_retry_after():
 
 
 def test_444_django_sends_it_as_an_ordinary_response_with_unknown_status_code():
-    response = Client().get("/review-b/status-444/")
+    response = Client().get("/4xx/status-444/")
     assert response.status_code == 444
     assert response.reason_phrase == "Unknown Status Code"
 
@@ -363,14 +363,14 @@ def test_444_django_sends_it_as_an_ordinary_response_with_unknown_status_code():
 
 
 def test_440_login_required_redirects_a_signed_out_user_to_login_url_with_302():
-    response = Client().get("/review-b/inbox/")
+    response = Client().get("/4xx/inbox/")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/accounts/login/?next=/review-b/inbox/"
+    assert response.headers["Location"] == "/accounts/login/?next=/4xx/inbox/"
 
 
 def test_the_asgi_url_module_answers_426_from_a_plain_view():
     # Guards the ASGI test above: the view itself sets the headers a WSGI server would refuse.
-    from djangoapp.review_b_asgi import upgrade_required
+    from djangoapp.behaviour_4xx_asgi import upgrade_required
 
     response = upgrade_required(RequestFactory().get("/"))
     assert isinstance(response, JsonResponse) and response.status_code == 426

@@ -39,7 +39,7 @@ def validation_problem(request, status, errors, headers=None):
 
 
 # --8<-- [start:handlers]
-API_PREFIX = "/guide/api/"
+API_PREFIX = "/api/"
 
 
 def is_api(request):

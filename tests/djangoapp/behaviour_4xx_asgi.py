@@ -13,4 +13,4 @@ def upgrade_required(request):
     )
 
 
-urlpatterns = [path("review-b/upgrade/", upgrade_required)]
+urlpatterns = [path("4xx/upgrade/", upgrade_required)]

@@ -1,6 +1,7 @@
 """In-memory books for the guide's views: no models, no migrations. The tests call reset()."""
 
-BOOKS: dict[int, dict] = {}
+# --8<-- [start:data]
+BOOKS = {}
 
 
 def reset() -> None:
@@ -16,3 +17,4 @@ def reset() -> None:
 
 
 reset()
+# --8<-- [end:data]

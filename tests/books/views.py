@@ -1,18 +1,22 @@
 """The guide's plain Django views: the book API after the rewrite."""
 
 # --8<-- [start:imports]
+import hashlib
 import json
 import re
 import time
 from functools import wraps
 
+from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 
 from .data import BOOKS
@@ -21,16 +25,30 @@ from .problem import problem, validation_problem
 
 
 # --8<-- [start:login-required]
+def sign_in_first(request):
+    return problem(
+        request,
+        401,
+        "Sign in to continue.",
+        headers={"WWW-Authenticate": 'Session realm="books"'},
+    )
+
+
 def json_login_required(view):
+    if iscoroutinefunction(view):
+        @wraps(view)
+        async def async_wrapper(request, *args, **kwargs):
+            user = await request.auser()
+            if not user.is_authenticated:
+                return sign_in_first(request)
+            return await view(request, *args, **kwargs)
+
+        return async_wrapper
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return problem(
-                request,
-                401,
-                "Sign in to continue.",
-                headers={"WWW-Authenticate": 'Session realm="books"'},
-            )
+            return sign_in_first(request)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -52,10 +70,12 @@ def books(request):
     return list_books(request)
 
 
-@require_http_methods(["GET", "HEAD", "DELETE"])
+@require_http_methods(["GET", "HEAD", "PUT", "DELETE"])
 def book(request, book_id):
     if request.method == "DELETE":
         return delete_book(request, book_id)
+    if request.method == "PUT":
+        return replace_book(request, book_id)
     return show_book(request, book_id)
 # --8<-- [end:methods]
 
@@ -82,7 +102,12 @@ def show_book(request, book_id):
     found = BOOKS.get(book_id)
     if found is None or (found["draft"] and found["owner"] != request.user.username):
         raise Http404(f"There is no book {book_id}.")
-    return JsonResponse(found)
+    return JsonResponse(found, headers={"ETag": etag(found)})
+
+
+def etag(book):
+    digest = hashlib.sha256(json.dumps(book, sort_keys=True).encode()).hexdigest()
+    return f'"{digest[:20]}"'
 # --8<-- [end:not-found]
 
 
@@ -124,15 +149,19 @@ def validate_book(data):
 
 
 # --8<-- [start:create]
-@json_login_required
-def create_book(request):
+def read_json_object(request):
     try:
         data = json.loads(request.body)
     except ValueError:
         raise BadRequest("The request body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise BadRequest("The request body must be a JSON object.")
+    return data
 
+
+@json_login_required
+def create_book(request):
+    data = read_json_object(request)
     errors = validate_book(data)
     if errors:
         return validation_problem(request, 422, errors)
@@ -155,28 +184,75 @@ def create_book(request):
         "owner": request.user.username,
         "draft": False,
     }
-    location = reverse("guide:book", args=[book_id])
+    location = reverse("books:book", args=[book_id])
     return JsonResponse(BOOKS[book_id], status=201, headers={"Location": location})
 # --8<-- [end:create]
 
 
+# --8<-- [start:precondition]
+@json_login_required
+def replace_book(request, book_id):
+    found = BOOKS.get(book_id)
+    if found is None:
+        raise Http404(f"There is no book {book_id}.")
+    if found["owner"] != request.user.username:
+        raise PermissionDenied("Only the owner can change this book.")
+    # RFC 9110 §13.2.1: preconditions come after these checks and before the content is read.
+    if_match = request.headers.get("If-Match")
+    if if_match and if_match != "*" and etag(found) not in re.split(r"\s*,\s*", if_match):
+        return problem(request, 412, "The book has changed since you loaded it. Load it again.")
+
+    data = read_json_object(request)
+    errors = validate_book(data)
+    if errors:
+        return validation_problem(request, 422, errors)
+    if any(b["isbn"] == data["isbn"] and b["id"] != book_id for b in BOOKS.values()):
+        return problem(
+            request,
+            409,
+            f"A book with ISBN {data['isbn']} already exists.",
+            problem_type="duplicate-isbn",
+            title="The ISBN is already registered",
+        )
+    found.update(title=data["title"].strip(), isbn=data["isbn"], price=data["price"])
+    return JsonResponse(found, headers={"ETag": etag(found)})
+# --8<-- [end:precondition]
+
+
 # --8<-- [start:rate-limit]
+def over_limit(request, name, limit, per):
+    now = int(time.time())
+    key = f"rate:{name}:{request.META['REMOTE_ADDR']}:{now // per}"
+    if not cache.add(key, 1, timeout=per):
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the counter was evicted since add(): start again
+            count = 1
+            cache.set(key, count, timeout=per)
+        if count > limit:
+            retry_after = per - now % per
+            return problem(
+                request,
+                429,
+                f"Too many requests. Try again in {retry_after} seconds.",
+                headers={"Retry-After": str(retry_after)},
+            )
+    return None
+
+
 def rate_limit(limit, per):
     def decorator(view):
+        if iscoroutinefunction(view):
+            @wraps(view)
+            async def async_wrapper(request, *args, **kwargs):
+                refused = await sync_to_async(over_limit)(request, view.__name__, limit, per)
+                return refused or await view(request, *args, **kwargs)
+
+            return async_wrapper
+
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            now = int(time.time())
-            key = f"rate:{view.__name__}:{request.META['REMOTE_ADDR']}:{now // per}"
-            cache.add(key, 0, timeout=per)
-            if cache.incr(key) > limit:
-                retry_after = per - now % per
-                return problem(
-                    request,
-                    429,
-                    f"Too many searches. Try again in {retry_after} seconds.",
-                    headers={"Retry-After": str(retry_after)},
-                )
-            return view(request, *args, **kwargs)
+            return over_limit(request, view.__name__, limit, per) or view(request, *args, **kwargs)
 
         return wrapper
 
@@ -191,7 +267,33 @@ def search(request):
 # --8<-- [end:rate-limit]
 
 
-def broken(request):
-    """Fails the way real code fails: the tests check that none of this reaches the client."""
-    secrets = {"dsn": "postgres://books:hunter2@db.internal/books"}
-    raise RuntimeError(f"could not connect with {secrets['dsn']}")
+
+# --8<-- [start:async-view]
+@rate_limit(limit=30, per=60)
+@json_login_required
+async def my_books(request):
+    user = await request.auser()
+    mine = [b for b in BOOKS.values() if b["owner"] == user.username]
+    return JsonResponse({"books": mine})
+# --8<-- [end:async-view]
+
+
+# --8<-- [start:csrf-page]
+@ensure_csrf_cookie
+def shop(request):
+    return render(request, "books/shop.html")
+# --8<-- [end:csrf-page]
+
+
+# --8<-- [start:csrf-token]
+@require_http_methods(["GET", "HEAD"])
+def csrf_token(request):
+    return JsonResponse({"csrfToken": get_token(request)})
+# --8<-- [end:csrf-token]
+
+
+# --8<-- [start:no-such-endpoint]
+def no_such_endpoint(request):
+    hint = "" if request.path.endswith("/") else " API addresses end with a slash."
+    raise Http404(f"There is no API endpoint at {request.path}.{hint}")
+# --8<-- [end:no-such-endpoint]
