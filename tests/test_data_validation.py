@@ -108,7 +108,7 @@ BAD_FIELDS = [
     pytest.param(_set("standing", "unofficial"), ["field 'vendor'", "required for unofficial"], id="unofficial-without-vendor"),
     pytest.param(_set("vendor", "nginx"), ["field 'vendor'", "only unofficial"], id="vendor-on-standard-code"),
     pytest.param(_set("colour", "red"), ["field 'colour'", "Extra inputs are not permitted"], id="unknown-field"),
-    pytest.param(_set("constants.drf", "HTTP_410_GONE"), ["field 'constants'", "HTTP_404_"], id="drf-constant-of-other-code"),
+    pytest.param(_set("constants", {"drf": "HTTP_404_NOT_FOUND"}), ["field 'constants'", "Extra inputs"], id="constants-moved-to-ecosystems"),
     pytest.param(_set("headers", [{"name": "Retry After", "level": "may", "note": {"ko": "a", "en": "b"}}]),
                  ["headers.0.name"], id="bad-header-name"),
     # Markdown fields: an allow-list on the rendered HTML, which names what it found.
@@ -255,7 +255,6 @@ def test_file_in_the_wrong_class_folder(data_copy):
 
 
 def test_file_name_must_match_code(data_copy):
-    _edit(data_copy, F404, _set("constants", DELETE))
     _edit(data_copy, F404, _set("code", 405))
     with pytest.raises(DataError, match=r"404.yaml: code 405: field 'code': 405 does not match the file name"):
         load_registry(data_copy)

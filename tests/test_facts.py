@@ -7,7 +7,6 @@ import http
 import re
 
 import pytest
-from rest_framework import status as drf_status
 
 from statuscodes.model import Standing
 
@@ -117,23 +116,6 @@ def test_confused_pairs_are_explained_on_both_pages(registry, a, b):
     assert a in registry.get(b).related, f"{b} should explain how it differs from {a}"
 
 
-def test_python_and_drf_constants_exist_with_the_right_value(registry):
-    for c in registry.codes:
-        present = [n for n in c.constants.python if n in http.HTTPStatus.__members__]
-        if c.constants.python:
-            assert present, f"{c.code}: none of {c.constants.python} exists in this Python"
-        for name in present:
-            assert http.HTTPStatus[name] == c.code, f"{c.code}: HTTPStatus.{name}"
-        if c.constants.drf:
-            assert getattr(drf_status, c.constants.drf) == c.code, c.constants.drf
-    for member in http.HTTPStatus:
-        names = registry.get(member.value).constants.python
-        assert member.name in names, f"{member.value}: HTTPStatus.{member.name} is not listed"
-    for name in dir(drf_status):
-        if name.startswith("HTTP_"):
-            assert registry.get(getattr(drf_status, name)).constants.drf == name
-
-
 _CODE = re.compile(r"```.*?```|`[^`]*`|\]\([^)]*\)", re.S)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -155,10 +137,3 @@ def test_english_prose_has_no_korean_and_korean_prose_is_korean(registry):
                 assert hangul >= len(words), f"{c.code}.{field}.ko reads as English: {paragraph[:80]!r}"
 
 
-# Spring 7.0 deprecated its RFC 7231 names for the RFC 9110 ones (spring-framework#32870, #35802).
-SPRING_7_RENAMES = {413: ["PAYLOAD_TOO_LARGE", "CONTENT_TOO_LARGE"], 422: ["UNPROCESSABLE_ENTITY", "UNPROCESSABLE_CONTENT"]}
-
-
-@pytest.mark.parametrize("code, names", sorted(SPRING_7_RENAMES.items()))
-def test_spring_constants_show_the_old_name_and_the_7_0_name(registry, code, names):
-    assert registry.get(code).constants.spring == names

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
-from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Note, Registry, SearchWords, StatusClass, StatusCode, Tool
+from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Ecosystem, Note, Registry, SearchWords, StatusClass, StatusCode, Tool
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
 DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
@@ -86,6 +86,35 @@ def _rel(path: Path, root: Path) -> str:
         return path.relative_to(root.parent).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _load_ecosystems(data_dir: Path, present: set[str], problems: list[str], context) -> list[Ecosystem]:
+    """data/ecosystems/<id>.yaml: one library's names for the codes, in display order."""
+    ecosystems: list[Ecosystem] = []
+    orders: dict[int, str] = {}
+    for path in sorted((data_dir / "ecosystems").glob("*")):
+        rel = _rel(path, data_dir)
+        if path.suffix != ".yaml":
+            problems.append(f"{rel}: unexpected file; ecosystems live in data/ecosystems/<id>.yaml")
+            continue
+        raw = _read_yaml(path, problems, f"{rel}: ecosystem {path.stem}")
+        if raw is _UNREADABLE:
+            continue
+        if isinstance(raw, dict) and "id" in raw:
+            problems.append(f"{rel}: field 'id': the file name is the id; leave the field out")
+            continue
+        entry = _validate(Ecosystem, {"id": path.stem, **raw} if isinstance(raw, dict) else raw,
+                          problems, f"{rel}: ecosystem {path.stem}", context)
+        if entry is None:
+            continue
+        for code in entry.names:
+            if str(code) not in present:
+                problems.append(f"{rel}: code {code}: field 'names.{code}': unknown code {code} (no data/codes file)")
+        if entry.order in orders:
+            problems.append(f"{rel}: field 'order': {entry.order} is also {orders[entry.order]}'s")
+        orders[entry.order] = path.stem
+        ecosystems.append(entry)
+    return sorted(ecosystems, key=lambda e: e.order)
 
 
 def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> Registry:
@@ -196,13 +225,14 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
         raw_words = _read_yaml(words_path, problems, _rel(words_path, data_dir))
         if raw_words is not _UNREADABLE:
             search_words = _validate(SearchWords, raw_words or {}, problems, _rel(words_path, data_dir), context) or SearchWords()
+    ecosystems = _load_ecosystems(data_dir, present, problems, context)
 
     if not codes and not problems:
         problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
     if problems:
         raise DataError(problems)
     return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui, choosing=choosing,
-                    search_words=search_words, tools=tools)
+                    search_words=search_words, ecosystems=ecosystems, tools=tools)
 
 
 def _load_tools(data_dir: Path, present: set[str], problems: list[str], context: dict | None) -> dict[str, Tool]:

@@ -223,23 +223,124 @@ class Confusion(Strict):
     note: Note
 
 
-class Constants(Strict):
-    """Names other ecosystems give the code; only where they exist."""
+# --- Constants in other ecosystems: one file per ecosystem, data/ecosystems/<id>.yaml ---
 
-    # The Python 3.11 name first; later entries are aliases added in Python 3.13.
-    python: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = []
-    drf: Annotated[str, StringConstraints(pattern=r"^HTTP_\d{3}_[A-Z0-9_]+$")] | None = None
-    go: Annotated[str, StringConstraints(pattern=r"^Status[A-Za-z0-9]+$")] | None = None
-    # One name, or the name before Spring 7.0 first and the one 7.0 added (the old one deprecated).
-    spring: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]] = Field(default=[], max_length=2)
-    dotnet: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$")] | None = None
-    node: PlainLine | None = None  # http.STATUS_CODES[code]
-    rails: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,3}$")]
 
-    @field_validator("spring", mode="before")
+# How an ecosystem's names may look (an allow-list: the names go into code spans and the search
+# index). "identifier" covers every language's constant or member names; "phrase" is Node's
+# http.STATUS_CODES, whose values are reason phrases.
+NAME_SHAPES = {
+    "identifier": re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"),
+    "phrase": re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '-]{0,63}$"),
+}
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+class ConstantName(Strict):
+    """One name a library gives a code, and what sets it apart from the code's other names."""
+
+    name: str
+    since: Version | None = None  # first version that has it (older versions lack it)
+    # Marked deprecated (it still works): the version that did, or true where the source says no version.
+    deprecated: Version | Literal[True] | None = None
+    removed: Version | None = None  # first version without it
+    alias: bool = False  # another name for the same value, beside the main one
+    other_meaning: bool = False  # the library's constant for this number means something else
+
+    @model_validator(mode="before")
     @classmethod
-    def _one_spring_name(cls, value):
-        return [value] if isinstance(value, str) else value
+    def _from_a_bare_name(cls, value):
+        return {"name": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _versions_in_order(self) -> "ConstantName":
+        if self.since and self.removed and _version_key(self.since) >= _version_key(self.removed):
+            raise ValueError(f"{self.name}: since {self.since} is not before removed {self.removed}")
+        return self
+
+    def present_in(self, version: str) -> bool:
+        v = _version_key(version)
+        return ((self.since is None or _version_key(self.since) <= v)
+                and (self.removed is None or v < _version_key(self.removed)))
+
+
+class ConstantSource(Strict):
+    """Where the names were checked: a package the tests import, or an upstream file."""
+
+    version: Version
+    repository: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    path: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_./@-]+$")]
+    tag: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.+-]+$")] | None = None
+    commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{40}$")] | None = None
+    package: Annotated[str, StringConstraints(pattern=r"^(pypi|npm|debian|node|python|jdk):[A-Za-z0-9_.@/-]+$")] | None = None
+
+    @model_validator(mode="after")
+    def _pinned(self) -> "ConstantSource":
+        if not (self.tag or self.commit or self.package):
+            raise ValueError("say which release was checked: tag, commit or package")
+        return self
+
+
+_FORMAT = re.compile(r"^[A-Za-z0-9_.:'\[\] ]*\{name\}[A-Za-z0-9_.:'\[\] ]*$")
+
+
+class Ecosystem(Strict):
+    """A library's names for status codes (data/ecosystems/<id>.yaml), shown on every code page."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]  # the file name
+    order: int = Field(ge=0, le=999)  # position in the table
+    language: PlainLine  # Python, Java, C#...
+    library: PlainLine  # shown in the table: Spring, Django REST framework
+    api: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:/@\\-]+$")] | None = None  # shown as code
+    shape: Literal["identifier", "phrase"] = "identifier"
+    format: str  # how a reader writes it: "HttpStatus.{name}", ":{name}", "{code}: '{name}'"
+    sources: list[ConstantSource] = Field(min_length=1)  # oldest first; the last is the version shown
+    names: dict[int, list[ConstantName]]
+
+    @field_validator("format")
+    @classmethod
+    def _format_shape(cls, value: str) -> str:
+        if not _FORMAT.match(value.replace("{code}", "0")):
+            raise ValueError(f"{value!r} must contain {{name}} once, with letters, digits and _ . : ' [ ] around it")
+        return value
+
+    @field_validator("names", mode="before")
+    @classmethod
+    def _one_or_more(cls, value):
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, (str, dict)) else v for k, v in value.items()}
+        return value
+
+    @field_validator("names")
+    @classmethod
+    def _names_fit(cls, value: dict[int, list[ConstantName]], info: ValidationInfo):
+        shape = info.data.get("shape", "identifier")
+        problems = []  # every one, so a file is fixed in one go
+        for code, names in value.items():
+            if not names:
+                problems.append(f"code {code}: give at least one name, or leave the code out")
+            written = [n.name for n in names]
+            for i, name in enumerate(written):
+                if not NAME_SHAPES[shape].match(name):
+                    problems.append(f"code {code}: name {i} {name!r} is not {shape}-shaped"
+                                    f" ({NAME_SHAPES[shape].pattern})")
+                elif written.index(name) != i:
+                    problems.append(f"code {code}: name {name} is listed twice")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
+    @property
+    def version(self) -> str:
+        return self.sources[-1].version
+
+    def written(self, code: int, name: ConstantName) -> str:
+        """The name as a reader writes it in code: HttpStatus.NOT_FOUND, :not_found."""
+        return self.format.replace("{code}", str(code)).replace("{name}", name.name)
 
 
 PythonLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_plain)]
@@ -299,7 +400,6 @@ class StatusCode(Strict):
     django: Django | None = None
     frontend: Markdown | None = None
     error: ErrorExample | None = None
-    constants: Constants = Constants()
     history: Markdown | None = None
 
     @property
@@ -332,14 +432,6 @@ class StatusCode(Strict):
         for detail in _JSON_DETAIL.findall(example) if value is not None else []:
             if detail != json.dumps(value.detail.en, ensure_ascii=False):
                 raise ValueError(f"the example's \"detail\" {detail} must be error.detail.en, which Korean pages replace with error.detail.ko")
-        return value
-
-    @field_validator("constants")
-    @classmethod
-    def _drf_constant_matches(cls, value: Constants, info: ValidationInfo):
-        code = info.data.get("code")
-        if value.drf and code is not None and not value.drf.startswith(f"HTTP_{code}_"):
-            raise ValueError(f"drf name {value.drf} does not start with HTTP_{code}_")
         return value
 
     @field_validator("confused_with")
@@ -496,6 +588,7 @@ class Registry(Strict):
     ui: dict[str, Note]  # the template's words, from data/ui.yaml
     choosing: ChoosingGuide
     search_words: SearchWords = SearchWords()  # for the search box only (scripts/statuscodes/search.py)
+    ecosystems: list[Ecosystem] = []  # in display order
     tools: dict[str, Tool] = {}  # data/messages/<slug>.yaml, by slug
 
     def messages(self, code: int) -> list[tuple[str, list[tuple[Tool, Message]]]]:
@@ -503,6 +596,10 @@ class Registry(Strict):
         found = [(tool, m) for _, tool in sorted(self.tools.items()) for m in tool.messages if code in m.code]
         return [(kind, [(t, m) for t, m in found if t.kind == kind])
                 for kind in TOOL_KINDS if any(t.kind == kind for t, _ in found)]
+
+    def constants(self, code: int) -> list[tuple[Ecosystem, list[ConstantName]]]:
+        """Each ecosystem that names the code, with its names, in display order."""
+        return [(e, e.names[code]) for e in self.ecosystems if code in e.names]
 
     def words(self, lang: str) -> dict[str, str]:
         return {key: text[lang] for key, text in self.ui.items()}

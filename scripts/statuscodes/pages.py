@@ -127,6 +127,17 @@ def _breakable(value: str) -> Markup:
     return Markup(_BREAK_AFTER.sub(r"\1<wbr>", str(Markup.escape(value))))
 
 
+_API_PARTS = re.compile(r"(\.|::|\\|/)")
+
+
+def _code_breakable(value: str) -> Markup:
+    """Plain text as code that may wrap after each ".", "::", "\\" or "/" of a long import
+    path (org.springframework.http.HttpStatus) on a phone."""
+    parts = _API_PARTS.split(str(value))
+    joined = "".join(escape_plain(p) + ("<wbr>" if i % 2 else "") for i, p in enumerate(parts) if p)
+    return Markup(f"<code>{joined}</code>")
+
+
 def fenced(text: str, lexer: str) -> Markup:
     """A fenced code block for ``text``: Markdown escapes its content, and the fence is
     longer than any run of backticks inside, so no text can close it early."""
@@ -163,6 +174,24 @@ def _code(value) -> Markup:
     return Markup(f"<code>{escape_plain(str(value))}</code>")
 
 
+def constant_notes(name, t: dict[str, str]) -> list[str]:
+    """What sets a constant apart from the code's other names, in the page's words (data/ui.yaml)."""
+    notes = []
+    if name.since:
+        notes.append(t["constants_since"].replace("{v}", name.since))
+    if name.deprecated is True:
+        notes.append(t["constants_deprecated"])
+    elif name.deprecated:
+        notes.append(t["constants_deprecated_in"].replace("{v}", name.deprecated))
+    if name.removed:
+        notes.append(t["constants_removed_in"].replace("{v}", name.removed))
+    if name.alias:
+        notes.append(t["constants_alias"])
+    if name.other_meaning:
+        notes.append(t["constants_other_meaning"])
+    return notes
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -178,7 +207,9 @@ def make_environment() -> Environment:
     env.filters["pretty_json"] = _pretty_json
     env.filters["yaml_string"] = _yaml_string
     env.filters["breakable"] = _breakable
+    env.filters["code_breakable"] = _code_breakable
     env.globals.update(
+        constant_notes=constant_notes,
         problem_details=problem_details,
         example_exchange=example_exchange,
         google_legacy_error=google_legacy_error,
