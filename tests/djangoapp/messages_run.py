@@ -25,7 +25,7 @@ django.setup()
 
 from django.core.exceptions import PermissionDenied  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.urls import path  # noqa: E402
 from django.views import View  # noqa: E402
 
@@ -84,6 +84,9 @@ def main() -> None:
         Client(enforce_csrf_checks=True).post("/form").content.decode(),
         client.get("/cbv", HTTP_HOST="evil.example").content.decode(),
     ]
+    with override_settings(DEBUG=True):  # the debug pages' titles, which readers paste too
+        bodies += [client.get("/missing").content.decode(),
+                   client.get("/cbv", HTTP_HOST="evil.example").content.decode()]
     print(json.dumps({"logs": collected.messages, "bodies": bodies}))
 
 
