@@ -21,8 +21,9 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from statuscodes import csp  # noqa: E402
+from statuscodes import csp, social  # noqa: E402
 from statuscodes.build import MarkdownCheck, render  # noqa: E402
+from statuscodes.cards import card_for  # noqa: E402
 from statuscodes.export import codes_json  # noqa: E402
 from statuscodes.loader import DATA_DIR, DataError  # noqa: E402
 from statuscodes.model import DEFAULT_LANGUAGE, LANGUAGES, lang_root  # noqa: E402
@@ -77,6 +78,7 @@ def on_config(config):
             # Serving: build from the last good data, then show the problems on every page.
             log.error(_problems_message(exc))
             _state["problems"] = exc.problems
+        _prepare_cards(config)
     registry = _state["registry"]
     # Words and code list for the theme templates (404 page, copy-link button).
     lang = i18n.current_language or i18n.default_language
@@ -88,6 +90,56 @@ def on_config(config):
     config.extra["codes"] = [[c.code, c.phrase, c.name_ko if lang == "ko" else ""] for c in registry.codes]
     config.nav = _nav(registry, lang)
     return config
+
+
+def _cards(config):
+    """Material's social plugin, if it draws cards in this build."""
+    plugin = config.plugins.get("material/social")
+    return plugin if plugin is not None and plugin.config.enabled else None
+
+
+def _prepare_cards(config) -> None:
+    plugin = _cards(config)
+    if plugin is None:
+        return
+    problem = social.missing()
+    if problem and _state.get("serving"):
+        # `make serve` works without them; `make build` and the deploy draw them.
+        if not _state.get("cards_warned"):
+            log.warning(f"link-preview cards are left out while serving: {problem}")
+            _state["cards_warned"] = True
+        plugin.config.enabled = False
+        return
+    if problem:
+        raise PluginError(f"the link-preview cards (og:image) cannot be drawn: {problem}")
+    cache_dir = Path(config.config_file_path).parent / plugin.config.cache_dir
+    if "card_lock" not in _state:
+        _state["card_lock"] = social.CacheLock(str(cache_dir))  # released after the build
+    social.provide_fonts(str(cache_dir))
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Before the social plugin's (priority -100), which draws the card from page.meta.card.
+    if _cards(config) is not None:
+        lang = _i18n(config).current_language or DEFAULT_LANGUAGE
+        is_home = page.url in ("", "./", f"{lang}/")
+        page.meta["card"] = card_for(page.meta, is_home, config.site_name, _state["registry"], lang)
+    return markdown
+
+
+def _release_cards():
+    lock = _state.pop("card_lock", None)
+    if lock is not None:
+        lock.release()
+
+
+@event_priority(-200)  # after the social plugin has saved its manifest
+def on_shutdown():
+    _release_cards()
+
+
+def on_build_error(error):
+    _release_cards()
 
 
 def _render(docs_dir: Path):
@@ -226,6 +278,8 @@ def on_post_build(config):
     i18n = _i18n(config)
     if i18n.building:
         return  # an inner, per-language build; the outer build finishes the site
+    if _state.get("serving"):
+        _release_cards()  # each rebuild of `mkdocs serve` takes the card cache anew
     site = Path(config.site_dir)
     registry = _state["registry"]
     (site / "codes.json").write_text(codes_json(registry, config.site_url), encoding="utf-8")

@@ -162,7 +162,8 @@ def test_link_preview_meta(page, site_url, path, lang, here, other):
     assert meta("og:url") == site_url + here
     assert meta("og:locale") == locales[lang] and meta("og:locale:alternate") == locales["en" if lang == "ko" else "ko"]
     assert meta("og:description") and meta("og:description") == page.get_attribute('meta[name="description"]', "content")
-    assert page.get_attribute('meta[name="twitter:card"]', "content") == "summary"
+    assert meta("twitter:card") == "summary_large_image"
+    assert meta("og:image").startswith(site_url + "assets/images/social/") and meta("og:image:alt")
     assert page.get_attribute('link[rel="canonical"]', "href") == site_url + here
     alternates = {a: page.get_attribute(f'link[rel="alternate"][hreflang="{a}"]', "href") for a in ("ko", "en", "x-default")}
     ko, en = (here, other) if lang == "ko" else (other, here)

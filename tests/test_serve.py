@@ -4,6 +4,7 @@ by hand. Runs `mkdocs serve --dirty` (what `make serve` runs) on a copy of the r
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -14,7 +15,7 @@ import time
 import urllib.request
 
 import pytest
-from repo_copy import copy_repo
+from repo_copy import ROOT, copy_repo
 
 
 
@@ -29,7 +30,8 @@ def served_copy(tmp_path_factory):
     """`mkdocs serve --dirty` of a copy of the repository; each test leaves its data good."""
     repo = copy_repo(tmp_path_factory.mktemp("served") / "repo")
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The copy draws its cards into the checkout's card cache, which the test builds share.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARDS_CACHE": str(ROOT / ".cache/social")}
     env.pop("STATUSCODES_DATA", None)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -117,3 +119,29 @@ def test_the_search_index_after_saves_is_the_one_a_build_makes(served_copy, _ser
         expected = _index((built / root / "search/search_index.json").as_uri())
         assert len(served["docs"]) == len(expected["docs"]) > 250
         assert served == expected, root or "ko"
+
+
+def _bytes(url: str) -> str:
+    """The served file's digest (a short message when two differ)."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return hashlib.sha256(response.read()).hexdigest()
+
+
+def test_a_new_verdict_redraws_that_pages_card_only(served_copy):
+    # The link preview of /en/410/ shows the verdict: after a save it shows the new one; the
+    # Korean card, whose words did not change, stays as it was.
+    repo, url = served_copy
+    path = repo / "data/codes/4xx/410.yaml"
+    original = path.read_text(encoding="utf-8")
+    cards = {lang: url + f"assets/images/social/{lang}410.png" for lang in ("", "en/")}
+    before = {lang: _bytes(card) for lang, card in cards.items()}
+    marker = f"Redrawn {time.time_ns()}."
+    edited = re.sub(r"(\nverdict:\n  ko: .*\n  en: )(.*)", lambda m: f"{m.group(1)}{marker} {m.group(2)}", original, count=1)
+    assert edited != original
+    try:
+        _save_and_wait(path, edited, url + "en/410/", lambda page: marker in page)
+        assert _bytes(cards["en/"]) != before["en/"], "the English card still shows the old verdict"
+        assert _bytes(cards[""]) == before[""], "the Korean card changed, its words did not"
+    finally:
+        _save_and_wait(path, original, url + "en/410/", lambda page: marker not in page)
+    assert _bytes(cards["en/"]) == before["en/"]  # the cached card again
