@@ -77,7 +77,7 @@ def test_every_page_has_one_h1_a_title_a_description_and_its_language(site, pars
         assert page.lang == ("en" if rel.startswith("en/") else "ko"), rel
 
 
-SECTIONS = {"meaning", "when-to-use", "confused-with", "headers", "client", "example", "django",
+SECTIONS = {"meaning", "messages", "when-to-use", "confused-with", "headers", "client", "example", "django",
             "frontend", "error-body", "constants", "spec"}
 
 

@@ -4,13 +4,14 @@ the file, the code and the field."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
-from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Ecosystem, Note, Registry, SearchWords, StatusClass, StatusCode
+from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Ecosystem, Note, Registry, SearchWords, StatusClass, StatusCode, Tool
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
 DATA_DIR = Path(os.environ.get("STATUSCODES_DATA") or Path(__file__).resolve().parents[2] / "data")
@@ -216,6 +217,8 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
             if str(code) not in present:
                 problems.append(f"{where}: code {code}: field '{field}': unknown code {code}")
 
+    tools = _load_tools(data_dir, present, problems, context)
+
     search_words = SearchWords()
     words_path = data_dir / "search" / "words.yaml"
     if words_path.exists():
@@ -229,4 +232,48 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
     if problems:
         raise DataError(problems)
     return Registry(classes=classes, codes=sorted(codes, key=lambda c: c.code), ui=ui, choosing=choosing,
-                    search_words=search_words, ecosystems=ecosystems)
+                    search_words=search_words, ecosystems=ecosystems, tools=tools)
+
+
+def _load_tools(data_dir: Path, present: set[str], problems: list[str], context: dict | None) -> dict[str, Tool]:
+    """data/messages/<tool>.yaml: what each tool shows or logs with a code. A problem names the
+    file, the entry (its index and code) and the field."""
+    tools: dict[str, Tool] = {}
+    folder = data_dir / "messages"
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p not in files) if folder.is_dir() else []:
+        problems.append(f"{_rel(path, data_dir)}: unexpected file; each tool is data/messages/<tool>.yaml")
+    for path in files:
+        rel = _rel(path, data_dir)
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
+            problems.append(f"{rel}: the file name must be the tool in lower case with hyphens (nginx.yaml, aws-alb.yaml)")
+            continue
+        raw = _read_yaml(path, problems, rel)
+        if raw is _UNREADABLE:
+            continue
+        if not isinstance(raw, dict):
+            problems.append(f"{rel}: expected a mapping of fields, got {type(raw).__name__}")
+            continue
+        entries = raw.get("messages") if isinstance(raw.get("messages"), list) else []
+
+        def where(loc: tuple) -> str:
+            # messages.3.text -> "entry 3 (code 502)", so the entry can be found in the file.
+            if len(loc) > 1 and loc[0] == "messages" and isinstance(loc[1], int) and loc[1] < len(entries):
+                entry = entries[loc[1]]
+                code = entry.get("code") if isinstance(entry, dict) else None
+                return f"{rel}: entry {loc[1]} (code {code})"
+            return rel
+
+        try:
+            tool = Tool.model_validate(raw, context=context)
+        except ValidationError as exc:
+            for err in exc.errors():
+                message = err["msg"].removeprefix("Value error, ")
+                problems.append(f"{where(err['loc'])}: field '{_field(err['loc'])}': {message}")
+            continue
+        for i, message in enumerate(tool.messages):
+            for j, code in enumerate(message.code):
+                if str(code) not in present:
+                    problems.append(f"{where(('messages', i))}: field 'messages.{i}.code': no page for code {code} in data/codes/")
+        tools[path.stem] = tool
+    return tools

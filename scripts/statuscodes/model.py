@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from enum import Enum
 from typing import Annotated, ClassVar, Generic, Literal, TypeVar
 
@@ -501,6 +502,66 @@ class ChoosingGuide(Strict):
         return named + [(f"top_codes.{i}", code) for i, code in enumerate(self.top_codes)]
 
 
+# What tools show or log with a code (data/messages/<tool>.yaml). A part of a text that changes
+# from one occurrence to the next (an address, a path, a method) is written ‹name›: single
+# guillemets never occur in the texts themselves, and they stay apart from JSON braces and from
+# format fields such as DRF's {method}, which are not what a reader sees.
+TOOL_KINDS = ("framework", "server", "proxy", "cloud", "browser", "client")
+PLACEHOLDER = re.compile(r"‹([a-z][a-z0-9 _-]*)›")
+
+
+def _placeholders_well_formed(value: str) -> str:
+    rest = PLACEHOLDER.sub("", value)
+    if "‹" in rest or "›" in rest:
+        raise ValueError("a placeholder is written ‹name› (lower-case letters, digits, spaces, '_' or '-')")
+    return value
+
+
+MessageText = Annotated[PlainLine, AfterValidator(_placeholders_well_formed)]
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[A-Za-z0-9.-]+/[^\s<>\"'`]*$", max_length=500)]
+
+
+class Message(Strict):
+    """One text a tool shows or logs with a status code, exactly as the tool writes it."""
+
+    code: list[int] = Field(min_length=1)  # one code, or the codes that all lead to this text
+    text: MessageText  # the tool's own (English) text
+    ko: MessageText | None = None  # the tool's own Korean text, only where it ships one
+    where: Text  # where a reader meets it: "the CSRF failure page", "an error_log line"
+    source: HttpsUrl  # the source file and line at a tag, or the vendor's page
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _one_code(cls, value):
+        return [value] if isinstance(value, int) else value
+
+    @property
+    def pattern(self) -> bool:
+        """True when the text has parts that change (shown as ‹name›)."""
+        return bool(PLACEHOLDER.search(self.text))
+
+
+class Tool(Strict):
+    """data/messages/<tool>.yaml: the texts one tool shows or logs, at one release or as its
+    vendor's page said on one date."""
+
+    name: PlainLine
+    kind: Literal[TOOL_KINDS]
+    version: PlainLine | None = None  # the release the texts were checked at
+    checked: date | None = None  # or the date a vendor's page was read
+    messages: list[Message] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _version_or_date(self) -> "Tool":
+        if (self.version is None) == (self.checked is None):
+            raise ValueError("give exactly one of version (a release) or checked (the date a vendor page was read)")
+        return self
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}" if self.version else self.name
+
+
 # A word as readers type it, or as the pages write it: letters, digits, Hangul and single spaces.
 SearchWord = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z\uac00-\ud7a3]+( [0-9A-Za-z\uac00-\ud7a3]+)*$",
                                               max_length=40)]
@@ -528,6 +589,13 @@ class Registry(Strict):
     choosing: ChoosingGuide
     search_words: SearchWords = SearchWords()  # for the search box only (scripts/statuscodes/search.py)
     ecosystems: list[Ecosystem] = []  # in display order
+    tools: dict[str, Tool] = {}  # data/messages/<slug>.yaml, by slug
+
+    def messages(self, code: int) -> list[tuple[str, list[tuple[Tool, Message]]]]:
+        """The texts tools show with ``code``, grouped by kind of tool (TOOL_KINDS order)."""
+        found = [(tool, m) for _, tool in sorted(self.tools.items()) for m in tool.messages if code in m.code]
+        return [(kind, [(t, m) for t, m in found if t.kind == kind])
+                for kind in TOOL_KINDS if any(t.kind == kind for t, _ in found)]
 
     def constants(self, code: int) -> list[tuple[Ecosystem, list[ConstantName]]]:
         """Each ecosystem that names the code, with its names, in display order."""

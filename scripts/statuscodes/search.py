@@ -22,6 +22,8 @@ page boost, registered codes above unofficial ones, is front matter `search.boos
   built-ins (Http404). The types are left out: every code page would hold them, and with
   Material's trailing "*" a query word "status" or "http" matched them all (measured: with the
   whole names joined, top-3 fell from 98.6% to 97.2% in English; without, 100%);
+- messages: the words of the texts tools show or log with it (data/messages/; on Korean pages
+  the tools' Korean too), so that a pasted error finds its code;
 - the sections that explain the code (meaning and headers), as their own entries; *when to use
   it* was measured too and left out (18 KB more index, no query found better).
 The rest of a code page, the lists that repeat every summary (home, class tables, cheat sheet)
@@ -35,7 +37,7 @@ import json
 import re
 from pathlib import Path
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Registry, StatusCode, lang_root
+from .model import DEFAULT_LANGUAGE, LANGUAGES, PLACEHOLDER, Registry, StatusCode, lang_root
 
 # Material appends "*" to every query word, and lunr runs no pipeline on such a word; the
 # query side is done by the site's search worker (docs/assets/javascripts/workers/site-search.js).
@@ -49,6 +51,7 @@ _TAG = re.compile(r"<[^>]+>")
 _CODE_PAGE = re.compile(r"^(\d{3})/(#(.*))?$")
 _KEPT_CODE_SECTIONS = {None, "meaning", "headers"}
 _LIST_PAGES = re.compile(r"^(|[1-5]xx/|guides/cheatsheet/)#")  # their sections are tables of summaries
+_WORD = re.compile(r"[^\s\-,:;!=\[\]()\"/·'`?.]+")  # roughly mkdocs.yml's search separator
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -105,6 +108,17 @@ def _names(code: StatusCode, lang: str, registry: Registry) -> list[str]:
     return [w for w in dict.fromkeys(words) if not (w.lower() in seen or seen.add(w.lower()))]
 
 
+def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[str]:
+    """The words of the texts tools show or log with ``code`` (data/messages/), each once, in
+    lower case; on Korean pages the tools' own Korean too, since a Korean reader pastes either."""
+    texts = [t for _, entries in registry.messages(code.code) for _, m in entries
+             for t in ([m.ko] if lang == "ko" and m.ko else []) + [m.text]]
+    # Each word once: a page with many texts would otherwise rank below a page with one short
+    # text that shares a single common word (lunr scales a term's weight down by field length).
+    words = [w for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
+    return list(dict.fromkeys(w.lower() for w in words))
+
+
 def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> dict:
     title = f"{code.code} {code.phrase}" + (f" · {code.name_ko}" if lang == "ko" else "")
     entry = dict(doc, title=title, text=code.summary[lang])
@@ -112,6 +126,9 @@ def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> di
     # Each header also whole (ContentRange), for the worker's whole-name clause.
     entry["headers"] = " ".join(f"{h.name} {h.name.replace('-', '')}" for h in code.headers)
     entry["constants"] = " ".join(_constant_tokens(framework_names(code, registry)))
+    messages = message_texts(registry, code, lang)
+    if messages:
+        entry["messages"] = " ".join(messages)
     if code.vendor:
         entry["vendor"] = code.vendor
     return entry
