@@ -11,7 +11,8 @@
  * - A word of five or more letters that matches nothing is searched with one typo allowed
  *   ("unathorized" finds 401, "gatway" finds 502/504).
  * - A hyphenated name ("Content-Range") is also searched whole, as the index holds header names
- *   (scripts/statuscodes/search.py), so it is not just "content" and "range".
+ *   (scripts/statuscodes/search.py), so it is not just "content" and "range"; a constant pasted
+ *   with its type ("HttpStatusCode.Redirect") is looked up by its name among the constants.
  * - A code number in the query puts that code first; a number prefix ("40") lists the codes it
  *   begins, in numeric order, first; then come the pages whose title, or one of whose other
  *   names, holds every word of a query of two or more words ("client closed request" is 499's
@@ -131,6 +132,7 @@
     (query.match(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g) || []).forEach(function (name) {
       added.push({ term: name.replace(/-/g, "").toLowerCase(), boost: EXACT_BOOST });
     });
+
     added.forEach(function (clause) {
       q.clause(Object.assign({ usePipeline: false, wildcard: lunr.Query.wildcard.NONE,
                                presence: lunr.Query.presence.OPTIONAL }, clause));
@@ -282,6 +284,7 @@
   // A code named in full goes first; for a bare number prefix, the code pages it begins come
   // first, lowest first; then pages whose title holds every word; the rest stay as ranked.
   function numbersFirst(typed, groups) {
+    groups = constantsFirst(typed, groups);
     if (paste && paste.pages) return byCoverage(groups, paste.pages);
     var named = (typed.match(/\b[1-5]\d\d\b/g) || []).map(function (n) { return n + "/"; });
     var prefix = /^\d{1,2}$/.test(typed) ? typed : null;
@@ -297,6 +300,26 @@
     });
     first.sort(function (a, b) { return parseInt(a[0].location, 10) - parseInt(b[0].location, 10); });
     return first.concat(titled, rest);
+  }
+
+  // A constant pasted with its type (HttpStatusCode.Redirect, Response::HTTP_NOT_FOUND): the
+  // pages that hold its name, whole, among their constants come first. The index holds names
+  // without their types (scripts/statuscodes/search.py), and lunr's cosine scoring cannot be
+  // told to weigh one field's exact match above a title's prefix match.
+  function constantsFirst(typed, groups) {
+    var names = (typed.match(/[A-Za-z_]\w*(?:\.|::|\\)[A-Za-z_]\w*/g) || []).map(function (constant) {
+      return constant.split(/\.|::|\\/).pop().toLowerCase();
+    });
+    if (!names.length) return groups;
+    var holders = [], rest = [];
+    groups.forEach(function (group) {
+      var held = group.some(function (doc) {
+        var tokens = String(doc.constants || "").replace(/<[^>]+>/g, "").toLowerCase().split(/\s+/);
+        return names.some(function (name) { return tokens.indexOf(name) >= 0; });
+      });
+      (held ? holders : rest).push(group);
+    });
+    return holders.concat(rest);
   }
 
   // A long query: pages by the weight of the words they hold, in steps of a tenth of the
