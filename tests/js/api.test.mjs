@@ -2,7 +2,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { ApiError, NetworkError, createApi, retryAfterMs } from "./api.js";
+// --8<-- [start:usage-import]
+import { ApiError } from "./api.js";
+// --8<-- [end:usage-import]
+import { NetworkError, createApi, retryAfterMs } from "./api.js";
 
 const NOW = Date.parse("2025-01-01T00:00:00Z");
 

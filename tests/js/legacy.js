@@ -3,6 +3,8 @@
 // address, which keeps answering this way while callers move to the new API.
 
 // --8<-- [start:legacy-caller]
+const csrftoken = document.cookie.match(/(?:^|; )csrftoken=([^;]*)/)[1];
+
 async function deleteBook(id, row) {
   const response = await fetch(`/api/books/${id}/delete/`, {
     method: "POST",
