@@ -2,10 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-// --8<-- [start:usage-import]
-import { ApiError } from "./api.js";
-// --8<-- [end:usage-import]
-import { NetworkError, createApi, retryAfterMs } from "./api.js";
+import { ApiError, NetworkError, createApi, retryAfterMs } from "./api.js";
+import { removeBook } from "./usage.js";
 
 const NOW = Date.parse("2025-01-01T00:00:00Z");
 
@@ -216,18 +214,6 @@ test("Retry-After is read as seconds or as an HTTP date", () => {
   assert.equal(retryAfterMs(null, NOW), null);
 });
 
-// --8<-- [start:usage]
-async function removeBook(api, id, row) {
-  try {
-    await api(`/api/books/${id}/`, { method: "DELETE" });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    if (error.status !== 404) return false;
-  }
-  row.remove();
-  return true;
-}
-// --8<-- [end:usage]
 
 test("the guide's usage example removes the row on 204 and on 404, keeps it otherwise", async () => {
   const row = { removed: 0, remove() { this.removed += 1; } };
