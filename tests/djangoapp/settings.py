@@ -22,9 +22,11 @@ TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP
 STATIC_URL = "static/"
 # Sessions live in a signed cookie, so the guide's login needs no session table.
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
-# The live server (tests/live_django.py) runs in another process and needs a file.
+# The live server (tests/live_django.py) runs in another process and needs a file. In the tests'
+# own process the database is in memory, shared by the threads an async view's queries run in
+# (Django opens SQLite with uri=True).
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
-                         "NAME": os.environ.get("BOOKS_TEST_DB", ":memory:")}}
+                         "NAME": os.environ.get("BOOKS_TEST_DB", "file:statuscodes-tests?mode=memory&cache=shared")}}
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
