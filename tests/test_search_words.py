@@ -14,11 +14,11 @@ from statuscodes.loader import DataError, load_registry
 
 def test_every_spelling_leads_to_words_the_korean_pages_hold(registry, site):
     """A rewrite into a word no Korean page holds would find nothing: each target word is in the
-    Korean search index (a page's title, names or text)."""
+    Korean search index (a page's title, names, text, messages, constants or headers)."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["spellings"] == registry.search_words.spellings["ko"]
     assert index["config"]["noise"] == registry.search_words.noise["ko"]
-    held = " ".join(" ".join(str(doc.get(f, "")) for f in ("title", "names", "text", "vendor")) for doc in index["docs"]).lower()
+    held = " ".join(" ".join(str(doc.get(f, "")) for f in ("title", "names", "text", "vendor", "messages", "constants", "headers")) for doc in index["docs"]).lower()
     missing = sorted({word for target in registry.search_words.spellings["ko"].values() for word in target.split()
                       if word.lower() not in held})
     assert not missing, missing
