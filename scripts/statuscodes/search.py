@@ -110,9 +110,11 @@ def _names(code: StatusCode, lang: str, registry: Registry) -> list[str]:
 
 def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[str]:
     """The words of the texts tools show or log with ``code`` (data/messages/), each once, in
-    lower case; on Korean pages the tools' own Korean too, since a Korean reader pastes either."""
-    texts = [t for _, entries in registry.messages(code.code) for _, m in entries
-             for t in ([m.ko] if lang == "ko" and m.ko else []) + [m.text]]
+    lower case, and the tools' names ("envoy 503"); on Korean pages the tools' own Korean too,
+    since a Korean reader pastes either."""
+    found = [(tool, m) for _, entries in registry.messages(code.code) for tool, m in entries]
+    texts = [tool.name for tool, _ in found]
+    texts += [t for _, m in found for t in ([m.ko] if lang == "ko" and m.ko else []) + [m.text]]
     # Each word once: a page with many texts would otherwise rank below a page with one short
     # text that shares a single common word (lunr scales a term's weight down by field length).
     words = [w for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
