@@ -39,7 +39,7 @@
   var EXACT_BOOST = 4; // an exact word counts this much more than a word it is a prefix of
   var TYPO_MIN = 5; // letters a word needs before a typo is forgiven
   var PASTE_WORDS = 4; // a query of this many words (or two, beside noise) is ranked by the words each page shares
-  var CODE_WEIGHT = 2; // a code named in such a query weighs as much as two words only its page holds
+  var CODE_WEIGHT = 3; // a code named in such a query weighs as much as three words only its page holds
   var NAME_WEIGHT = 2; // a word in a page's title, names, constants or headers, against one in its text
   var STEPS = 10; // pages closer than a tenth of the query's weight keep Material's order
   var query = ""; // what the reader typed or pasted
@@ -212,7 +212,7 @@
 
   // For each page among the results: the weight of the query words that one of its sections
   // holds together with the page's own entry (title, names, summary), each word weighing
-  // log(1 + pages / pages holding it), squared; the page of a code the query names adds the weight of two
+  // log(1 + pages / pages holding it), squared; the page of a code the query names adds the weight of three
   // words only it holds. One section, not the whole page, so that a long guide, which holds a
   // little of everything, does not outweigh the code page that holds the pasted text.
   function coverage(index, results, words, codes) {
