@@ -33,6 +33,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Where each shape is served: a user site at the root, a project site under its repository name.
 SHAPES = {"user": "/", "project": "/http-status/"}
+# Link-preview cards are drawn by the builds of the served sites (the deployed shapes, checked
+# by tests/test_cards.py), by the byte-identity build and by the served copy of test_serve.py;
+# every other build a test makes (hostile data, generator, adding a code) leaves them out, so
+# it need not wait for the card cache, which one build at a time may use (statuscodes/social.py).
+os.environ["STATUSCODES_CARDS"] = "false"
+CARDS = {"STATUSCODES_CARDS": "true"}
 
 
 def only_shape(name: str):
@@ -62,7 +68,7 @@ def registry():
 
 
 def run_mkdocs_build(dest: Path, site_url: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "SOURCE_DATE_EPOCH": "1700000000", **CARDS}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,

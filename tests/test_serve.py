@@ -15,6 +15,8 @@ import time
 import urllib.request
 
 import pytest
+
+from conftest import CARDS
 from repo_copy import ROOT, copy_repo
 
 
@@ -31,7 +33,7 @@ def served_copy(tmp_path_factory):
     repo = copy_repo(tmp_path_factory.mktemp("served") / "repo")
     port = _free_port()
     # The copy draws its cards into the checkout's card cache, which the test builds share.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARDS_CACHE": str(ROOT / ".cache/social")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARDS_CACHE": str(ROOT / ".cache/social"), **CARDS}
     env.pop("STATUSCODES_DATA", None)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
