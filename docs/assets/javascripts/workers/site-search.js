@@ -43,7 +43,7 @@
   var NAME_WEIGHT = 2; // a word in a page's title, names, constants or headers, against one in its text
   var STEPS = 10; // pages closer than a tenth of the query's weight keep Material's order
   var query = ""; // what the reader typed or pasted
-  var paste = null; // for a long query: {codes, words} and, once searched, the pages' coverage
+  var paste = null; // for a long query: {codes it names, pages: each page's weight, once searched}
   var spellings = []; // [variant, spelling], longest variant first
   var noise = {}; // words that do not count when ranking a long query
   var pending = false; // the reader's query has not been searched yet
@@ -253,14 +253,14 @@
     return { weights: weights, total: NAME_WEIGHT * sum + (codes.length ? CODE_WEIGHT * weight(null) : 0) };
   }
 
-  var pages = 0;
+  var pageTotal = 0;
   function pageCount(index) {
-    if (!pages) {
+    if (!pageTotal) {
       var seen = {};
       Object.keys(index.fieldVectors).forEach(function (key) { seen[key.slice(key.indexOf("/") + 1).split("#")[0]] = true; });
-      pages = Object.keys(seen).length;
+      pageTotal = Object.keys(seen).length;
     }
-    return pages;
+    return pageTotal;
   }
 
   // One letter changed, added or dropped (lunr's editDistance 1 for a typo clause).
