@@ -23,14 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from statuscodes import csp, social  # noqa: E402
 from statuscodes.build import MarkdownCheck, render  # noqa: E402
-from statuscodes.cards import card_for  # noqa: E402
+from statuscodes.cards import card_for, card_layout  # noqa: E402
 from statuscodes.export import codes_json  # noqa: E402
 from statuscodes.loader import DATA_DIR, DataError  # noqa: E402
 from statuscodes.model import DEFAULT_LANGUAGE, LANGUAGES, lang_root  # noqa: E402
 from statuscodes.pages import GUIDES, TEMPLATES  # noqa: E402
 from statuscodes.serve_errors import show_problems  # noqa: E402
 from statuscodes.writer import GENERATED_DIR, write_pages  # noqa: E402
-from statuscodes.search import split_search_index  # noqa: E402
+from statuscodes.search import indexed_html, split_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.statuscodes")
 _state: dict = {}  # shared between the per-language builds of one `mkdocs build`
@@ -124,7 +124,22 @@ def on_page_markdown(markdown, page, config, files):
         lang = _i18n(config).current_language or DEFAULT_LANGUAGE
         is_home = page.url in ("", "./", f"{lang}/")
         page.meta["card"] = card_for(page.meta, is_home, config.site_name, _state["registry"], lang)
+        page.meta["social"] = {"cards_layout": card_layout(page.meta["card"])}
     return markdown
+
+
+@event_priority(-200)  # last: the page's HTML as every plugin leaves it
+def on_page_content(html, page, config, files):
+    # Material's search plugin (on_page_context) gets only the parts the index keeps; the
+    # page gets its whole HTML back right after (on_page_context below).
+    page.whole_content = html
+    return indexed_html(page.url, html)
+
+
+@event_priority(-200)  # after Material's search plugin (priority 0) has read page.content
+def on_page_context(context, page, config, nav):
+    page.content = page.whole_content
+    return context
 
 
 def _release_cards():

@@ -157,9 +157,10 @@ def test_hangul_of_every_korean_card_is_drawn_not_boxes(registry):
         assert missing == [], f"{path} ({style}) has no glyph for {''.join(missing)}"
 
 
-def test_the_card_tags_are_escaped():
+@pytest.mark.parametrize("layout_file", ["code-card.yml", "page-card.yml"])
+def test_the_card_tags_are_escaped(layout_file):
     """The plugin writes each tag as content="..." without escaping: the layout escapes."""
-    layout = yaml.safe_load((ROOT / "layouts/card.yml").read_text(encoding="utf-8"))
+    layout = yaml.safe_load((ROOT / "layouts" / layout_file).read_text(encoding="utf-8"))
     env = SandboxedEnvironment()
     env.filters["x"] = x_filter
     hostile = 'Say "hi" <script>alert(1)</script> & \'bye\''

@@ -1,8 +1,9 @@
 """What each page's link-preview card says (the image a wiki or chat shows for a pasted link).
 
-Material's social plugin draws the cards with `layouts/card.yml`; that layout only places what
-this module gives it, as `page.meta.card`, so the words come from the data and data/ui.yaml
-and one layout serves both languages. A code card answers in the chat itself: the code, its
+Material's social plugin draws the cards with `layouts/code-card.yml` (code and class pages)
+and `layouts/page-card.yml` (the home, the guides); a layout only places what this module
+gives it, as `page.meta.card`, so the words come from the data and data/ui.yaml and one
+layout serves both languages. A code card answers in the chat itself: the code, its
 reason phrase, its Korean name on Korean cards, the verdict, and its standing when it is not
 a standard code.
 """
@@ -49,3 +50,8 @@ def card_for(meta: dict, is_home: bool, site_name: str, registry: Registry, lang
     if is_home:
         return page_card("home", site_name, description, "")
     return page_card("guide", str(meta.get("title", "")), description, registry.words(lang)["card_guide"])
+
+
+def card_layout(card: dict) -> str:
+    """The layout (layouts/<name>.yml) that draws ``card``."""
+    return "code-card" if card["kind"] == "code" else "page-card"

@@ -278,5 +278,5 @@ def escape_plain(value: str) -> str:
     literally in a paragraph, a table cell, a heading, a list item, link text or an attribute."""
     start = _LINE_START_SYNTAX.match(value)
     at = start.end() - 1 if start else -1  # the one character that makes it syntax
-    return "".join(_reference(char) if i == at or _INLINE_SYNTAX.match(char) else char
-                   for i, char in enumerate(value))
+    head = value[:at] + _reference(value[at]) if start else ""
+    return head + _INLINE_SYNTAX.sub(lambda m: _reference(m.group()), value[at + 1:])

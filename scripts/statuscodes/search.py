@@ -66,6 +66,29 @@ def _keep(doc: dict) -> bool:
     return not _LIST_PAGES.match(doc["location"])
 
 
+# A heading with an id starts a section of Material's search index (and a document of it).
+_SECTION_START = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]*)"')
+
+
+def indexed_html(url: str, html: str) -> str:
+    """The parts of a page's HTML whose documents split_search_index keeps: the page's top and
+    the sections _keep keeps, each whole (the h1 starts the page's top, as in Material). Material's search plugin parses every page with
+    Python's HTMLParser, a fifth of a build's time, and most of a code page (constants tables,
+    messages, listings) was parsed only to be dropped here. The index is the same either way
+    (tests/test_search_index.py). A page with data-search-* attributes is left whole, since
+    Material also removes those from the page it shows."""
+    lang = next((l for l in LANGUAGES if lang_root(l) and url.startswith(lang_root(l))), DEFAULT_LANGUAGE)
+    location = url[len(lang_root(lang)):]
+    starts = list(_SECTION_START.finditer(html))
+    if not starts or "data-search-" in html:
+        return html
+    kept = [html[:starts[0].start()]]
+    for start, end in zip(starts, starts[1:] + [None]):
+        if start.group(1) == "1" or _keep({"location": f"{location}#{start.group(2)}"}):
+            kept.append(html[start.start():end.start() if end else len(html)])
+    return "".join(kept)
+
+
 def framework_names(code: StatusCode, registry: Registry) -> list[str]:
     """The code's constants as a reader pastes them, then the Django built-ins that produce it.
     Node's STATUS_CODES values are reason phrases, already in the title and names."""

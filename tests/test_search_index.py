@@ -1,0 +1,64 @@
+"""Material's search plugin reads only the parts of a page that the search index keeps.
+
+Its parser (Python's HTMLParser) took a fifth of every build; most of a code page (the
+constants tables, the messages, the listings) was parsed only for split_search_index to drop
+those sections. scripts/mkdocs_hooks.py now hands the plugin statuscodes.search.indexed_html
+of each page and gives the page its whole HTML back afterwards. What a reader searches must
+not change: for every built page, the documents Material makes from the whole HTML and from
+the trimmed one are the same, once the index's own filter has run on both.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from conftest import only_shape
+from material.plugins.search.plugin import SearchIndex
+
+from statuscodes.search import _keep, indexed_html
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def _pages(site):
+    for path in sorted(site.rglob("index.html")):
+        match = _ARTICLE.search(path.read_text(encoding="utf-8"))
+        if match:
+            url = path.parent.relative_to(site).as_posix()
+            yield ("" if url == "." else url + "/"), match.group(1)
+
+
+def _documents(url: str, content: str) -> list[dict]:
+    index = SearchIndex()
+    index.add_entry_from_context(SimpleNamespace(meta={}, content=content, toc=[], url=url, title=url))
+    lang_root = "en/" if url.startswith("en/") else ""
+    return [doc for doc in index.entries if _keep({"location": doc["location"][len(lang_root):]})]
+
+
+@only_shape("user")
+def test_the_index_holds_the_same_documents_when_the_plugin_reads_only_what_is_kept(site):
+    pages = list(_pages(site))
+    assert len(pages) >= 180  # every code, class and guide page of both languages
+    for url, content in pages:
+        assert _documents(url, indexed_html(url, content)) == _documents(url, content), url
+
+
+@only_shape("user")
+def test_the_plugin_parses_under_half_of_the_code_pages_html(site):
+    """What the trimming is for (a byte figure, not a timing): a code page's constants,
+    messages and listings are no longer parsed only to be dropped."""
+    whole = trimmed = 0
+    for url, content in _pages(site):
+        if re.fullmatch(r"(en/)?\d{3}/", url):
+            whole += len(content.encode())
+            trimmed += len(indexed_html(url, content).encode())
+    assert whole and trimmed < whole / 2, (trimmed, whole)
+
+
+def test_a_page_with_search_attributes_is_handed_over_whole():
+    # Material removes data-search-* attributes from the page it shows; such a page is not
+    # trimmed, so that the page gets back exactly what Material left of it.
+    html = '<h1 id="t">T</h1><p>a</p><h2 id="constants">C</h2><div data-search-exclude>x</div>'
+    assert indexed_html("404/", html) == html
+    assert indexed_html("404/", html.replace(" data-search-exclude", "")) == '<h1 id="t">T</h1><p>a</p>'
