@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from statuscodes import characters, sanitise, strict_yaml
-from statuscodes.loader import DataError, load_registry
+from statuscodes.loader import DATA_DIR, DataError, load_registry
 from statuscodes.model import Registry, StatusCode
 from statuscodes.pages import make_environment
 
@@ -437,23 +437,34 @@ def _edit(data: Path, rel: str, field: str, value) -> None:
     (data / rel).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_mkdocs_build_stops_on_unsafe_markdown_before_writing_a_page(tmp_path, data_copy):
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """One `mkdocs build` of data with three problems: raw HTML and a javascript: link in two
+    Markdown fields, and an empty reason phrase. (Two builds once; each renders every page
+    before the allow-list's verdict arrives, so one build checks both promises below.)"""
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(DATA_DIR, data)  # the repository's data, or $STATUSCODES_DATA
+    _edit(data, F404, "meaning.en", 'Text <img src=x onerror="alert(1)"> here')
+    _edit(data, "codes/4xx/403.yaml", "meaning.en", "[x](javascript:alert(1))")
+    _edit(data, "codes/5xx/500.yaml", "phrase", "")
+    site = tmp_path_factory.mktemp("hostile-site") / "site"
+    return _mkdocs_build(data, site), site
+
+
+def test_mkdocs_build_stops_on_unsafe_markdown_before_writing_a_page(hostile_build):
     # `mkdocs build` checks the allow-list in a second process while it renders (speed);
     # the verdict still comes before the first file is written.
-    _edit(data_copy, F404, "meaning.en", 'Text <img src=x onerror="alert(1)"> here')
-    proc = _mkdocs_build(data_copy, tmp_path / "site")
+    proc, site = hostile_build
     assert proc.returncode == 1
     assert ("data/codes/4xx/404.yaml: code 404: field 'meaning.en': raw HTML is not allowed in Markdown fields: "
             "found <img>") in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
-    assert not any(p.is_file() for p in (tmp_path / "site").rglob("*"))
+    assert not any(p.is_file() for p in site.rglob("*"))
 
 
-def test_mkdocs_build_reports_markdown_and_other_problems_together(tmp_path, data_copy):
-    _edit(data_copy, F404, "meaning.en", "[x](javascript:alert(1))")
-    _edit(data_copy, "codes/5xx/500.yaml", "phrase", "")
-    proc = _mkdocs_build(data_copy, tmp_path / "site")
+def test_mkdocs_build_reports_markdown_and_other_problems_together(hostile_build):
+    proc, site = hostile_build
     assert proc.returncode == 1
-    assert "data/codes/4xx/404.yaml: code 404: field 'meaning.en': link target 'javascript:" in proc.stderr, proc.stderr
+    assert "data/codes/4xx/403.yaml: code 403: field 'meaning.en': link target 'javascript:" in proc.stderr, proc.stderr
     assert "data/codes/5xx/500.yaml: code 500: field 'phrase':" in proc.stderr, proc.stderr
-    assert not any(p.is_file() for p in (tmp_path / "site").rglob("*"))
+    assert not any(p.is_file() for p in site.rglob("*"))
