@@ -33,6 +33,7 @@ parts marked data-search-exclude (the decision diagram).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -159,6 +160,22 @@ def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> di
     return entry
 
 
+# A code span in a guide's text that is a sentence (four words or more, ending in a full stop)
+# quotes what a tool shows, such as a console's CORS error, for the reader to recognise.
+_QUOTED = re.compile(r"<code>([^<]*(?:\s+[^<\s]+){3,}\.)</code>")
+
+
+def guide_entry(doc: dict) -> dict:
+    """A section of a guide or list page: its text, and the texts it quotes as its messages, so
+    that a pasted console line finds the section that explains it as a code page's messages do."""
+    entry = dict(doc, text=_plain(doc["text"]))
+    quoted = [html.unescape(q) for q in _QUOTED.findall(_CODE_BLOCK.sub(" ", doc["text"]))]
+    words = [w.lower() for q in quoted for w in _WORD.findall(q)]
+    if words:
+        entry["messages"] = " ".join(dict.fromkeys(words))
+    return entry
+
+
 def _page_of(location: str) -> str:
     return location.partition("#")[0]
 
@@ -181,7 +198,7 @@ def split_search_index(site: Path, registry: Registry, pages: set[str] | None = 
         if not _keep(doc):
             continue
         code = codes.get(doc["location"])
-        entry = code_entry(doc, code, lang, registry) if code else dict(doc, text=_plain(doc["text"]))
+        entry = code_entry(doc, code, lang, registry) if code else guide_entry(doc)
         if doc["location"] == "guides/choosing/":
             keywords = registry.choosing.keywords
             entry["names"] = " · ".join(keywords.en + (keywords.ko if lang == "ko" else []))
