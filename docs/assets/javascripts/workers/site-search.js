@@ -174,13 +174,15 @@
   // A query of one or two words is left as typed (a number prefix "40", "404 에러").
   function clean(raw) {
     var tokens = raw.split(/\s+/).filter(Boolean);
-    if (tokens.length < 3 && !/["{}()=:]/.test(raw)) {
+    if (tokens.length < 3 && !/["{}()=:<>]/.test(raw)) {
       var kept = raw.replace(/(^|\s)[+\-~^*:]+/g, "$1").replace(/[~^"]/g, " ");
       return { text: kept, words: tokens, codes: [], dropped: false };
     }
     var words = [], codes = [], dropped = false;
     raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
       .replace(/\(\d+:/g, " ") // an errno in a log line: "(111: Connection refused)"
+      // A JSON body's keys name the API's fields ("email", "detail"), not the error: its values say it.
+      .replace(/"[A-Za-z_][\w.\-]*"\s*:/g, " ")
       .split(FRAME).forEach(function (token) {
         if (!token) return;
         if (URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) { dropped = true; return; }
