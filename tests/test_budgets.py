@@ -24,7 +24,12 @@ INDEX_GZIP_BYTES = 80 * 1024  # issue 13: the index may grow to hold headers, na
 # held to 16 KB, and what every page repeats around its content (header, navigation, footer,
 # inline scripts and data), which issue 24 was about, to 8 KB (7.4 KB measured). Minifying the
 # HTML (mkdocs-minify-plugin) took 0.9 KB off each page and added 2 s to every build: left out.
-CODE_PAGE_HTML_GZIP_BYTES = 16 * 1024
+# 2026-12-05, later: the texts of a second batch of pasted queries that the site lacked (S3's
+# error codes, API Gateway, Cloudflare 1020, Laravel, Simple JWT, nginx's upstream TLS lines...)
+# put 403, for which 15 tools have texts of their own, at 16.2 KB (16,556 bytes; 400 15.9 KB).
+# The budget is 17 KB: that batch went from 64-76% first to 88-100%, and a 403 first visit is
+# still well under the 80 KB above.
+CODE_PAGE_HTML_GZIP_BYTES = 17 * 1024
 CODE_PAGE_FRAME_GZIP_BYTES = 8 * 1024
 
 
