@@ -174,7 +174,7 @@
   // A query of one or two words is left as typed (a number prefix "40", "404 에러").
   function clean(raw) {
     var tokens = raw.split(/\s+/).filter(Boolean);
-    if (tokens.length < 3 && !/["{}()=:<>]/.test(raw)) {
+    if (tokens.length < 3 && !/["{}()=:<>\\]/.test(raw)) {
       var kept = raw.replace(/(^|\s)[+\-~^*:]+/g, "$1").replace(/[~^"]/g, " ");
       return { text: kept, words: tokens, codes: [], dropped: false };
     }
@@ -186,7 +186,7 @@
       .split(FRAME).forEach(function (token) {
         if (!token) return;
         if (URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) { dropped = true; return; }
-        token.split(/[:\/]+/).forEach(function (part) {
+        token.split(/[:\/\\]+/).forEach(function (part) { // PHP namespaces too: Symfony\Component
           part = part.replace(/^[.\-*+#~^!?]+|[.\-*+#~^!?]+$/g, "");
           if (!part) return;
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f])/);
