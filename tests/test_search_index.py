@@ -62,3 +62,20 @@ def test_a_page_with_search_attributes_is_handed_over_whole():
     html = '<h1 id="t">T</h1><p>a</p><h2 id="constants">C</h2><div data-search-exclude>x</div>'
     assert indexed_html("404/", html) == html
     assert indexed_html("404/", html.replace(" data-search-exclude", "")) == '<h1 id="t">T</h1><p>a</p>'
+
+
+def test_each_tool_text_can_be_read_back_from_the_index(registry):
+    """The search worker ranks a paste by the one tool text that holds most of it: every text's
+    words must come back, each from its own positions in the page's field of words."""
+    from statuscodes.search import bag_of_messages, message_texts
+
+    for code in registry.codes:
+        for lang in ("ko", "en"):
+            texts = message_texts(registry, code, lang)
+            if not texts:
+                continue
+            field, positions = bag_of_messages(texts)
+            words = field.split(" ")
+            assert len(words) == len(set(words))
+            read = [{words[int(n)] for n in group.split(" ")} for group in positions.split(",")]
+            assert read == [set(t) for t in texts], (code.code, lang)

@@ -132,17 +132,32 @@ def _names(code: StatusCode, lang: str, registry: Registry) -> list[str]:
     return [w for w in dict.fromkeys(words) if not (w.lower() in seen or seen.add(w.lower()))]
 
 
-def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[str]:
-    """The words of the texts tools show or log with ``code`` (data/messages/), each once, in
-    lower case, and the tools' names ("envoy 503"); on Korean pages the tools' own Korean too,
-    since a Korean reader pastes either."""
+def _message_words(texts: list[str]) -> list[str]:
+    return [w.lower() for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
+
+
+def bag_of_messages(messages: list[list[str]]) -> tuple[str, str]:
+    """Each message's words -> (the field: every word once, in lower case; which of its words
+    each message holds, as positions: "0 1 2,0 3 4"). Each word once: a page with many texts
+    would otherwise rank below a page with one short text that shares a single common word
+    (lunr scales a term's weight down by field length). The positions let the search worker
+    rank a pasted text by the one message that holds most of it, not by words gathered from
+    several (a page whose messages hold "upstream" and "no such file" in two different log lines
+    is not the page of a third line that holds both)."""
+    position: dict[str, int] = {}
+    groups = []
+    for words in messages:
+        groups.append(sorted({position.setdefault(w, len(position)) for w in words}))
+    return " ".join(position), ",".join(" ".join(map(str, g)) for g in groups)
+
+
+def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[list[str]]:
+    """Each text tools show or log with ``code`` (data/messages/) as its words, with the tool's
+    name ("envoy 503"); on Korean pages the tool's own Korean too, since a Korean reader pastes
+    either."""
     found = [(tool, m) for _, entries in registry.messages(code.code) for tool, m in entries]
-    texts = [tool.name for tool, _ in found]
-    texts += [t for _, m in found for t in ([m.ko] if lang == "ko" and m.ko else []) + [m.text]]
-    # Each word once: a page with many texts would otherwise rank below a page with one short
-    # text that shares a single common word (lunr scales a term's weight down by field length).
-    words = [w for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
-    return list(dict.fromkeys(w.lower() for w in words))
+    return [_message_words([tool.name] + ([m.ko] if lang == "ko" and m.ko else []) + [m.text])
+            for tool, m in found]
 
 
 def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> dict:
@@ -154,7 +169,7 @@ def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> di
     entry["constants"] = " ".join(_constant_tokens(framework_names(code, registry)))
     messages = message_texts(registry, code, lang)
     if messages:
-        entry["messages"] = " ".join(messages)
+        entry["messages"], entry["message_words"] = bag_of_messages(messages)
     if code.vendor:
         entry["vendor"] = code.vendor
     return entry
@@ -170,9 +185,8 @@ def guide_entry(doc: dict) -> dict:
     that a pasted console line finds the section that explains it as a code page's messages do."""
     entry = dict(doc, text=_plain(doc["text"]))
     quoted = [html.unescape(q) for q in _QUOTED.findall(_CODE_BLOCK.sub(" ", doc["text"]))]
-    words = [w.lower() for q in quoted for w in _WORD.findall(q)]
-    if words:
-        entry["messages"] = " ".join(dict.fromkeys(words))
+    if quoted:
+        entry["messages"], entry["message_words"] = bag_of_messages([_message_words([q]) for q in quoted])
     return entry
 
 

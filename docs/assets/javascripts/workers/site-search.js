@@ -46,6 +46,7 @@
   var paste = null; // for a long query: {codes it names, pages: each page's weight, once searched}
   var spellings = []; // [variant, spelling], longest variant first
   var noise = {}; // words that do not count when ranking a long query
+  var messageWords = {}; // doc location -> each tool text's words (scripts/statuscodes/search.py)
   var pending = false; // the reader's query has not been searched yet
 
   // Runs before Material's listener (registered by the import below): remember the query whose
@@ -55,6 +56,13 @@
     if (message && message.type === 0) {
       spellings = spellingList(message.data.config.spellings);
       (message.data.config.noise || []).forEach(function (word) { noise[word] = true; });
+      (message.data.docs || []).forEach(function (doc) {
+        if (!doc.message_words) return;
+        var bag = String(doc.messages).split(" ");
+        messageWords[doc.location] = doc.message_words.split(",").map(function (group) {
+          return group.split(" ").map(function (n) { return bag[+n]; });
+        });
+      });
     }
     if (message && message.type === 2) {
       query = respell(String(message.data || "").trim());
@@ -222,16 +230,23 @@
     words = words.filter(function (word) { return !word.noise; });
     var held = {}; // doc -> {word: true}
     var holders = {}; // word -> {page: true}
+    var inMessages = {}; // doc -> the words it holds only among its tools' texts
     results.forEach(function (result) {
       var page = result.ref.split("#")[0];
       var metadata = result.matchData.metadata;
       var mine = held[result.ref] = {};
+      var only = inMessages[result.ref] = {};
       words.forEach(function (word) {
         Object.keys(metadata).forEach(function (key) {
           if (!(word.typo ? near(key, word.term) : key.indexOf(word.term) === 0)) return;
-          var named = Object.keys(metadata[key]).some(function (field) { return field !== "text"; });
-          mine[word.term] = Math.max(mine[word.term] || 0, named ? NAME_WEIGHT : 1);
           (holders[word.term] = holders[word.term] || {})[page] = true;
+          var fields = Object.keys(metadata[key]);
+          if (messageWords[result.ref] && fields.length === 1 && fields[0] === "messages") {
+            only[word.term] = word;
+            return;
+          }
+          var named = fields.some(function (field) { return field !== "text"; });
+          mine[word.term] = Math.max(mine[word.term] || 0, named ? NAME_WEIGHT : 1);
         });
       });
     });
@@ -240,6 +255,20 @@
       var idf = n ? Math.log(1 + total / n) : 0; // a word no page holds tells nothing
       return idf * idf; // squared: a word few pages hold outweighs several that many hold
     };
+    // Of the words a doc holds only among its tools' texts, those of the one text that holds the
+    // most of the query count: a page does not gather a pasted line from pieces of several.
+    Object.keys(inMessages).forEach(function (ref) {
+      var best = [], bestSum = 0;
+      messageWords[ref] && messageWords[ref].forEach(function (text) {
+        var terms = Object.keys(inMessages[ref]).filter(function (term) {
+          var word = inMessages[ref][term];
+          return !held[ref][term] && text.some(function (w) { return word.typo ? near(w, term) : w.indexOf(term) === 0; });
+        });
+        var sum = terms.reduce(function (sum, term) { return sum + weight(term); }, 0);
+        if (sum > bestSum) { best = terms; bestSum = sum; }
+      });
+      best.forEach(function (term) { held[ref][term] = NAME_WEIGHT; });
+    });
     var weights = {};
     Object.keys(held).forEach(function (ref) {
       var page = ref.split("#")[0];
