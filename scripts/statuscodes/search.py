@@ -23,7 +23,9 @@ page boost, registered codes above unofficial ones, is front matter `search.boos
   Material's trailing "*" a query word "status" or "http" matched them all (measured: with the
   whole names joined, top-3 fell from 98.6% to 97.2% in English; without, 100%);
 - messages: the words of the texts tools show or log with it (data/messages/; on Korean pages
-  the tools' Korean too), so that a pasted error finds its code;
+  the tools' Korean too), so that a pasted error finds its code, each word once; beside it,
+  message_words says which words each text holds, so that the search worker ranks a paste by
+  the one text that holds most of it (bag_of_messages);
 - the sections that explain the code (meaning and headers), as their own entries; *when to use
   it* was measured too and left out (18 KB more index, no query found better).
 The rest of a code page, the lists that repeat every summary (home, class tables, cheat sheet)
@@ -71,22 +73,22 @@ def _keep(doc: dict) -> bool:
 _SECTION_START = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]*)"')
 
 
-def indexed_html(url: str, html: str) -> str:
-    """The parts of a page's HTML whose documents split_search_index keeps: the page's top and
-    the sections _keep keeps, each whole (the h1 starts the page's top, as in Material). Material's search plugin parses every page with
-    Python's HTMLParser, a fifth of a build's time, and most of a code page (constants tables,
-    messages, listings) was parsed only to be dropped here. The index is the same either way
-    (tests/test_search_index.py). A page with data-search-* attributes is left whole, since
-    Material also removes those from the page it shows."""
+def indexed_html(url: str, content: str) -> str:
+    """The parts of a page's HTML whose documents split_search_index keeps: the page's top (the
+    h1 starts it, as in Material) and the sections _keep keeps, each whole. Material's search
+    plugin parses every page with Python's HTMLParser, a fifth of a build's time, and most of a
+    code page (constants tables, messages, listings) was parsed only to be dropped here. The
+    index is the same either way (tests/test_search_index.py). A page with data-search-*
+    attributes is left whole, since Material also removes those from the page it shows."""
     lang = next((l for l in LANGUAGES if lang_root(l) and url.startswith(lang_root(l))), DEFAULT_LANGUAGE)
     location = url[len(lang_root(lang)):]
-    starts = list(_SECTION_START.finditer(html))
-    if not starts or "data-search-" in html:
-        return html
-    kept = [html[:starts[0].start()]]
+    starts = list(_SECTION_START.finditer(content))
+    if not starts or "data-search-" in content:
+        return content
+    kept = [content[:starts[0].start()]]
     for start, end in zip(starts, starts[1:] + [None]):
         if start.group(1) == "1" or _keep({"location": f"{location}#{start.group(2)}"}):
-            kept.append(html[start.start():end.start() if end else len(html)])
+            kept.append(content[start.start():end.start() if end else len(content)])
     return "".join(kept)
 
 
