@@ -186,11 +186,12 @@
       var kept = raw.replace(/(^|\s)[+\-~^*:]+/g, "$1").replace(/[~^"]/g, " ");
       return { text: kept, words: tokens, codes: [], dropped: false };
     }
-    var words = [], codes = [], dropped = false;
+    var jsonKey = /"[A-Za-z_][\w.\-]*"\s*:/g;
+    var words = [], codes = [], dropped = jsonKey.test(raw); // a JSON body is pasted, not typed
     raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
       .replace(/\(\d+:/g, " ") // an errno in a log line: "(111: Connection refused)"
       // A JSON body's keys name the API's fields ("email", "detail"), not the error: its values say it.
-      .replace(/"[A-Za-z_][\w.\-]*"\s*:/g, " ")
+      .replace(jsonKey, " ")
       .split(FRAME).forEach(function (token) {
         if (!token) return;
         if (URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) { dropped = true; return; }
@@ -256,16 +257,22 @@
       return idf * idf; // squared: a word few pages hold outweighs several that many hold
     };
     // Of the words a doc holds only among its tools' texts, those of the one text that holds the
-    // most of the query count: a page does not gather a pasted line from pieces of several.
+    // most of the query count: a page does not gather a pasted line from pieces of several. A
+    // text that holds every word of the query is the paste itself: its page gains the weight of
+    // a word only it holds ("Missing Authentication Token" is API Gateway's 403, not 401's).
+    var whole = {};
+    var holds = function (text, word) {
+      return text.some(function (w) { return word.typo ? near(w, word.term) : w.indexOf(word.term) === 0; });
+    };
     Object.keys(inMessages).forEach(function (ref) {
       var best = [], bestSum = 0;
       messageWords[ref] && messageWords[ref].forEach(function (text) {
         var terms = Object.keys(inMessages[ref]).filter(function (term) {
-          var word = inMessages[ref][term];
-          return !held[ref][term] && text.some(function (w) { return word.typo ? near(w, term) : w.indexOf(term) === 0; });
+          return !held[ref][term] && holds(text, inMessages[ref][term]);
         });
         var sum = terms.reduce(function (sum, term) { return sum + weight(term); }, 0);
         if (sum > bestSum) { best = terms; bestSum = sum; }
+        if (words.length && words.every(function (word) { return holds(text, word); })) whole[ref] = true;
       });
       best.forEach(function (term) { held[ref][term] = NAME_WEIGHT; });
     });
@@ -276,6 +283,7 @@
       Object.keys(held[page] || {}).forEach(function (term) { terms[term] = Math.max(terms[term] || 0, held[page][term]); });
       var sum = Object.keys(terms).reduce(function (sum, term) { return sum + terms[term] * weight(term); }, 0);
       if (codes.indexOf(page.replace(/\/$/, "")) >= 0) sum += CODE_WEIGHT * weight(null);
+      if (whole[ref]) sum += weight(null);
       weights[page] = Math.max(weights[page] || 0, sum);
     });
     var all = {};
