@@ -68,7 +68,9 @@
       query = respell(String(message.data || "").trim());
       var cleaned = clean(query);
       message.data = cleaned.text;
-      var pasted = cleaned.words.length >= PASTE_WORDS || (cleaned.dropped && cleaned.words.length >= 2);
+      // A sentence ending in a full stop ("CSRF token mismatch.") is a tool's text, not typed words.
+      var sentence = /[a-z]\.$/i.test(query) && cleaned.words.length >= 2;
+      var pasted = cleaned.words.length >= PASTE_WORDS || ((cleaned.dropped || sentence) && cleaned.words.length >= 2);
       paste = pasted ? { codes: cleaned.codes, pages: null } : null;
       pending = true;
     }
