@@ -156,6 +156,17 @@ def test_404_drf_turns_an_http404_raised_in_an_api_view_into_404():
     assert Client().get("/4xx/drf-http404/").status_code == 404
 
 
+def test_404_drf_details_a_missing_object_with_djangos_text_and_a_bad_lookup_with_not_found():
+    # data/messages/drf.yaml ("Not found.") and django.yaml ("No ‹model› matches the given query.")
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    missing = Client().get("/4xx/groups/42/")
+    assert missing.status_code == 404 and missing.json() == {"detail": "No Group matches the given query."}
+    wrong_type = Client().get("/4xx/groups/abc/")
+    assert wrong_type.status_code == 404 and wrong_type.json() == {"detail": "Not found."}
+
+
 # 405 Method Not Allowed -------------------------------------------------------------------
 
 

@@ -13,6 +13,8 @@ from django.urls import include, path
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import etag, require_GET
+from django.contrib.auth.models import Group
+from rest_framework import generics, serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import Throttled
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -166,6 +168,20 @@ def status_444(request):
     return HttpResponse(status=444)
 
 
+class GroupSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Group
+        fields = ["id", "name"]
+
+
+class GroupDetail(generics.RetrieveAPIView):
+    """Stock DRF's detail view: its 404 bodies (data/messages/drf.yaml, django.yaml)."""
+    authentication_classes = []
+    permission_classes = []
+    queryset = Group.objects.all()
+    serializer_class = GroupSerializer
+
+
 urlpatterns = [
     path("4xx/read-post/", read_post),
     path("4xx/read-body/", read_body),
@@ -180,6 +196,7 @@ urlpatterns = [
     path("4xx/default-parsers/", DefaultParsers.as_view()),
     path("4xx/session-only/", SessionOnly.as_view()),
     path("4xx/drf-http404/", RaisesHttp404.as_view()),
+    path("4xx/groups/<str:pk>/", GroupDetail.as_view()),
     path("4xx/ignores-data/", IgnoresData.as_view()),
     path("4xx/inbox/", inbox),
     path("4xx/throttled/", ThrottledView.as_view()),
