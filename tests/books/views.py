@@ -112,13 +112,19 @@ def etag(book):
 
 
 # --8<-- [start:delete]
-@json_login_required
-def delete_book(request, book_id):
+def owned_book(request, book_id, action):
+    """The book, if it exists and the signed-in user owns it; else 404 or 403."""
     found = BOOKS.get(book_id)
     if found is None:
         raise Http404(f"There is no book {book_id}.")
     if found["owner"] != request.user.username:
-        raise PermissionDenied("Only the owner can delete this book.")
+        raise PermissionDenied(f"Only the owner can {action} this book.")
+    return found
+
+
+@json_login_required
+def delete_book(request, book_id):
+    owned_book(request, book_id, "delete")
     del BOOKS[book_id]
     return HttpResponse(status=204)
 # --8<-- [end:delete]
@@ -192,11 +198,7 @@ def create_book(request):
 # --8<-- [start:precondition]
 @json_login_required
 def replace_book(request, book_id):
-    found = BOOKS.get(book_id)
-    if found is None:
-        raise Http404(f"There is no book {book_id}.")
-    if found["owner"] != request.user.username:
-        raise PermissionDenied("Only the owner can change this book.")
+    found = owned_book(request, book_id, "change")
     # RFC 9110 §13.2.1: preconditions come after these checks and before the content is read.
     if_match = request.headers.get("If-Match")
     if if_match and if_match != "*" and etag(found) not in re.split(r"\s*,\s*", if_match):
