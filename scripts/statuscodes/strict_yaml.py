@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 import yaml
-from yaml.constructor import ConstructorError
 
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 BOOLEANS = ("true", "false")  # the only spellings read as booleans
