@@ -197,6 +197,9 @@
       .split(FRAME).forEach(function (token) {
         if (!token) return;
         if (URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) { dropped = true; return; }
+        // What a name is qualified with says nothing of what it names: net::ERR_TOO_MANY_REDIRECTS
+        // (Chrome), Rack::Utils::..., http::StatusCode::NOT_FOUND. ("net" matched 511's "network".)
+        token = token.split("::").pop() || token;
         token.split(/[:\/\\]+/).forEach(function (part) { // PHP namespaces too: Symfony\Component
           part = part.replace(/^[.\-*+#~^!?]+|[.\-*+#~^!?]+$/g, "");
           if (!part) return;
