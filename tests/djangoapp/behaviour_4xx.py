@@ -47,10 +47,13 @@ def raise_django_validation_error(request):
     raise ValidationError("not valid")
 
 
-class DjangoValidationErrorInApi(APIView):
+class Open:
+    """No authentication or permission classes: the views below show what DRF itself answers."""
     authentication_classes = []
     permission_classes = []
 
+
+class DjangoValidationErrorInApi(Open, APIView):
     def get(self, request):
         raise ValidationError("not valid")
 
@@ -65,19 +68,14 @@ class GetOnlyView(View):
         return HttpResponse("ok")
 
 
-class DrfGetOnly(APIView):
-    authentication_classes = []
-    permission_classes = []
-
+class DrfGetOnly(Open, APIView):
     def get(self, request):
         return Response({"ok": True})
 
 
-class JsonOnly(APIView):
+class JsonOnly(Open, APIView):
     """One renderer, one parser: what the 406 and 415 pages show."""
 
-    authentication_classes = []
-    permission_classes = []
     renderer_classes = [JSONRenderer]
     parser_classes = [JSONParser]
 
@@ -88,26 +86,19 @@ class JsonOnly(APIView):
         return Response({"received": request.data})
 
 
-class DefaultParsers(APIView):
-    authentication_classes = []
-    permission_classes = []
+class DefaultParsers(Open, APIView):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     def post(self, request):
         return Response({"keys": sorted(request.data.keys())})
 
 
-class RaisesHttp404(APIView):
-    authentication_classes = []
-    permission_classes = []
-
+class RaisesHttp404(Open, APIView):
     def get(self, request):
         raise Http404
 
 
-class IgnoresData(APIView):
-    authentication_classes = []
-    permission_classes = []
+class IgnoresData(Open, APIView):
     parser_classes = [JSONParser]
 
     def post(self, request):
@@ -132,10 +123,7 @@ class SessionOnly(APIView):
         return Response({"ok": True})
 
 
-class ThrottledView(APIView):
-    authentication_classes = []
-    permission_classes = []
-
+class ThrottledView(Open, APIView):
     def get(self, request):
         raise Throttled(wait=30)
 
@@ -145,9 +133,7 @@ class OncePerMinute(AnonRateThrottle):
     scope = "behaviour-4xx"
 
 
-class RateLimited(APIView):
-    authentication_classes = []
-    permission_classes = []
+class RateLimited(Open, APIView):
     throttle_classes = [OncePerMinute]
 
     def get(self, request):
@@ -174,10 +160,8 @@ class GroupSerializer(serializers.ModelSerializer):
         fields = ["id", "name"]
 
 
-class GroupDetail(generics.RetrieveAPIView):
+class GroupDetail(Open, generics.RetrieveAPIView):
     """Stock DRF's detail view: its 404 bodies (data/messages/drf.yaml, django.yaml)."""
-    authentication_classes = []
-    permission_classes = []
     queryset = Group.objects.all()
     serializer_class = GroupSerializer
 
