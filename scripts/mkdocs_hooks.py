@@ -15,13 +15,17 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.utils import htmlsafe_json_dumps
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs_static_i18n import plugin as i18n_plugin
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from statuscodes import csp, social  # noqa: E402
+from statuscodes import csp, language_fork, social  # noqa: E402
 from statuscodes.build import MarkdownCheck, render  # noqa: E402
 from statuscodes.cards import card_for, card_layout  # noqa: E402
 from statuscodes.export import codes_json  # noqa: E402
@@ -154,6 +158,7 @@ def on_shutdown():
 
 
 def on_build_error(error):
+    _end_fork()
     _release_cards()
 
 
@@ -200,7 +205,67 @@ def on_nav(nav, config, files):
             file.abs_src_path = str(GENERATED_DIR / file.src_uri)
         # Every language's pages, for the search index of a dirty rebuild (the home is "./").
         _state["page_urls"].add(file.url.removeprefix("./"))
+    i18n = _i18n(config)
+    # The default language's files and pages are known (the other languages' sitemap lists
+    # them): a build goes on with the other languages in a second process from here.
+    if not i18n.building and not _state.get("serving") and len(i18n.build_languages) > 1 and language_fork.wanted():
+        log.info("building the other languages in a second process")
+        _state["fork"] = language_fork.start(lambda: _build_other_languages(config))
+        _QUIET_SKIPS.filtered_prefixes.add("Template skipped: 'sitemap.xml'")
+        i18n_plugin.build = _join_other_languages  # static-i18n's loop waits for the fork instead
     return nav
+
+
+def _build_other_languages(config) -> dict:
+    """In the forked process: build every other language as static-i18n's on_post_build
+    does (plugin.py), then hand back what the first process needs to finish the site."""
+    _parent_owned.extend([_state.pop("markdown_check", None), _state.pop("card_lock", None)])
+    _state["forked"] = True
+    i18n = _i18n(config)
+    i18n.building = True
+    _QUIET_SKIPS.filtered_prefixes |= {"Documentation built in", "Building documentation to directory",
+                                       "Template skipped: '404.html'"}
+    mkdocs_utils.clean_directory = lambda path: path  # the default language's pages go there too
+    dirty = "--dirty" in sys.argv
+    for locale in i18n.build_languages:
+        if locale != i18n.default_language:
+            i18n.current_language = locale
+            mkdocs_build(config, dirty=dirty)
+    cards = _cards(config)
+    drawn = {job.result().url for job in cards.card_pool_jobs.values()} if cards else set()
+    return {"search_entries": i18n.search_entries, "page_urls": _state["page_urls"],
+            "scripts_404": _state.get("scripts_404", []),
+            "card_manifest": {url: cards.manifest[url] for url in drawn if url in cards.manifest}}
+
+
+# MkDocs says when a template is left unwritten, which the two processes do on purpose.
+_QUIET_SKIPS = I18nLoggingFilter()
+logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPS)
+_parent_owned: list = []  # in the forked process: the allow-list check and card lock stay the parent's
+
+
+def _join_other_languages(config, dirty=False):
+    """Stands in for static-i18n's build() of each other language: the fork built them all;
+    wait for it and take what it handed back, as the sequential builds would have left it."""
+    fork = _state.pop("fork", None)
+    if fork is None:
+        return  # a third language: the first call took them all
+    handed = fork.result()
+    _i18n(config).search_entries.extend(handed["search_entries"])
+    _state["page_urls"] |= handed["page_urls"]
+    cards = _cards(config)
+    if cards is not None:
+        cards.manifest.update(handed["card_manifest"])  # saved at shutdown, after the fork ended
+    # The root 404 page runs the other languages' 404 scripts too (on_post_template).
+    page = _protect(_state["default_404"], also_allow=handed["scripts_404"])
+    (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")
+
+
+def _end_fork() -> None:
+    i18n_plugin.build = mkdocs_build
+    fork = _state.pop("fork", None)
+    if fork is not None:
+        fork.stop()
 
 
 def _walk_order(file: File) -> list:
@@ -218,6 +283,9 @@ def on_env(env, config, files):
             check.wait()
         except DataError as exc:
             raise PluginError(_problems_message(exc)) from None
+    if "fork" in _state:
+        _state["fork"].release()  # the data is good: the other languages may be written
+    language_fork.wait_for_release()  # in the forked process: until the data is found good
     # Each build (and each language, and each serve rebuild) compiles the theme's templates
     # afresh; compiled templates are cached by their source's checksum.
     env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir("jinja")))
@@ -247,6 +315,8 @@ def on_template_context(context, template_name, config):
 def on_post_template(output, template_name, config):
     # Every language build writes site/404.html and the last one wins. Keep the default
     # language's page there and put each other language's at /<lang>/404.html.
+    if template_name == "sitemap.xml" and "fork" in _state:
+        return ""  # the forked process writes it, when it knows every language's pages
     if template_name != "404.html":
         return output
     i18n = _i18n(config)
@@ -259,7 +329,11 @@ def on_post_template(output, template_name, config):
     target.write_text(page, encoding="utf-8")
     # The root 404 page writes this one into itself under /<lang>/: its scripts then run
     # under the root page's policy.
-    return _protect(_state["default_404"], also_allow=csp.inline_scripts(page))
+    scripts = csp.inline_scripts(page)
+    if _state.get("forked"):
+        _state.setdefault("scripts_404", []).extend(scripts)
+        return ""  # written by the first process, which has the root page (_join_other_languages)
+    return _protect(_state["default_404"], also_allow=scripts)
 
 
 def _protect(html: str, content: str = "", also_allow=()) -> str:
@@ -293,6 +367,7 @@ def on_post_build(config):
     i18n = _i18n(config)
     if i18n.building:
         return  # an inner, per-language build; the outer build finishes the site
+    _end_fork()  # joined by now (_join_other_languages); undoes the stand-in
     if _state.get("serving"):
         _release_cards()  # each rebuild of `mkdocs serve` takes the card cache anew
     site = Path(config.site_dir)

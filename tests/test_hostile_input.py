@@ -468,3 +468,35 @@ def test_mkdocs_build_reports_markdown_and_other_problems_together(hostile_build
     assert "data/codes/4xx/403.yaml: code 403: field 'meaning.en': link target 'javascript:" in proc.stderr, proc.stderr
     assert "data/codes/5xx/500.yaml: code 500: field 'phrase':" in proc.stderr, proc.stderr
     assert not any(p.is_file() for p in site.rglob("*"))
+
+
+# --- the second process of `mkdocs build` ---------------------------------------------------
+
+def test_a_build_that_fails_after_the_other_languages_started_writes_nothing(tmp_path):
+    # `mkdocs build` builds the other languages in a second process once the navigation is
+    # known (statuscodes/language_fork.py), before the allow-list's verdict: that process
+    # waits for the verdict before it writes, and is ended with the build.
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    _edit(data, F404, "meaning.en", 'Text <img src=x onerror="alert(1)"> here')  # the allow-list's only
+    site = tmp_path / "site"
+    proc = _mkdocs_build(data, site)
+    assert proc.returncode == 1
+    assert "building the other languages in a second process" in proc.stderr, proc.stderr
+    assert "code 404: field 'meaning.en': raw HTML is not allowed in Markdown fields" in proc.stderr, proc.stderr
+    assert not any(p.is_file() for p in site.rglob("*"))
+
+
+def test_a_page_that_fails_only_in_english_fails_the_build(tmp_path):
+    # The English pages are built by the second process; its warnings fail `--strict` too.
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
+                                                              ".pytest_cache", ".hypothesis"))
+    with (repo / "docs/en/guides/django.md").open("a", encoding="utf-8") as guide:
+        guide.write("\nSee [the missing page](no-such-page.md).\n")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=repo, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1
+    assert "'en/guides/django.md' contains a link 'no-such-page.md'" in proc.stderr, proc.stderr
+    assert "Aborted with 1 warnings in strict mode!" in proc.stderr
