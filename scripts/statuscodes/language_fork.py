@@ -31,9 +31,11 @@ ONE_PROCESS = "STATUSCODES_ONE_PROCESS"  # set to 1 to build the languages one a
 
 
 def wanted() -> bool:
-    """Fork where it is safe: a process with one thread (a thread's locks would stay held in
-    the child; Python 3.12 warns), on a system that forks, unless told not to."""
-    return (hasattr(os, "fork") and threading.active_count() == 1
+    """Fork where it is safe: on Linux (macOS can crash a forked child that touches a system
+    framework the parent loaded, which is why Python does not fork there by default), in a
+    process with one thread (a thread's locks would stay held in the child; Python 3.12 warns),
+    unless told not to. Elsewhere the languages are built one after the other, as before."""
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
             and os.environ.get(ONE_PROCESS, "") not in ("1", "true"))
 
 
