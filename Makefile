@@ -32,7 +32,7 @@ test: $(VENV)/.test node_modules/.installed  ## run every test
 test-fast: $(VENV)/.test  ## every test that needs no browser (the inner loop)
 	$(PY) -m pytest -m "not browser" -q
 
-bench: $(VENV)/.test node_modules/.installed  ## the speed and size figures of README.md
+bench: $(VENV)/.test node_modules/.installed scripts/lighthouse/node_modules/.installed  ## the speed and size figures of README.md
 	$(PY) scripts/bench.py
 
 # Building needs only requirements.txt; the tests add requirements-dev.txt.
@@ -48,6 +48,11 @@ $(VENV)/.test: $(VENV)/.site requirements-dev.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Lighthouse (make bench) has its own folder: the tests do not need its 110 MB.
+scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

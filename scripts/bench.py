@@ -201,7 +201,7 @@ def index_sizes(site: Path) -> dict:
 
 
 def lighthouse(base: str) -> dict:
-    binary = ROOT / "node_modules/.bin/lighthouse"
+    binary = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"  # make bench installs it
     scores = {}
     for label, path in PAGES.items():
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
