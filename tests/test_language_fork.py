@@ -29,15 +29,19 @@ def test_a_failed_fork_fails_the_build_with_its_message(capfd):
     assert "Aborted with 1 warnings in strict mode!" in capfd.readouterr().err
 
 
-def test_the_fork_writes_only_once_the_data_is_found_good(tmp_path):
-    written = tmp_path / "page.html"
-
+def _fork_that_writes(written):
+    """A fork that, like the English build, waits for the data's verdict before it writes."""
     def build():
         language_fork.wait_for_release()
         written.write_text("built")
         return {}
 
-    fork = language_fork.start(build)
+    return language_fork.start(build)
+
+
+def test_the_fork_writes_only_once_the_data_is_found_good(tmp_path):
+    written = tmp_path / "page.html"
+    fork = _fork_that_writes(written)
     time.sleep(0.3)
     assert not written.exists()  # waiting for the verdict
     fork.release()
@@ -46,13 +50,7 @@ def test_the_fork_writes_only_once_the_data_is_found_good(tmp_path):
 
 def test_a_failed_build_stops_the_fork_before_it_writes(tmp_path):
     written = tmp_path / "page.html"
-
-    def build():
-        language_fork.wait_for_release()
-        written.write_text("built")
-        return {}
-
-    fork = language_fork.start(build)
+    fork = _fork_that_writes(written)
     fork.stop()  # the first process's build failed (on_build_error)
     assert not written.exists()
     assert not os.path.exists(fork._outcome)  # nothing left in the temporary folder
