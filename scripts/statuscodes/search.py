@@ -138,19 +138,33 @@ def _message_words(texts: list[str]) -> list[str]:
     return [w.lower() for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
 
 
-def bag_of_messages(messages: list[list[str]]) -> tuple[str, str]:
+def bag_of_messages(messages: list[list[str]], shared: frozenset[int] = frozenset()) -> tuple[str, str]:
     """Each message's words -> (the field: every word once, in lower case; which of its words
     each message holds, as positions: "0 1 2,0 3 4"). Each word once: a page with many texts
     would otherwise rank below a page with one short text that shares a single common word
     (lunr scales a term's weight down by field length). The positions let the search worker
     rank a pasted text by the one message that holds most of it, not by words gathered from
     several (a page whose messages hold "upstream" and "no such file" in two different log lines
-    is not the page of a third line that holds both)."""
+    is not the page of a third line that holds both). A text whose index is in ``shared``
+    starts with "~": many codes show it, so holding it whole says little about this one."""
     position: dict[str, int] = {}
     groups = []
-    for words in messages:
-        groups.append(sorted({position.setdefault(w, len(position)) for w in words}))
-    return " ".join(position), ",".join(" ".join(map(str, g)) for g in groups)
+    for n, words in enumerate(messages):
+        group = " ".join(map(str, sorted({position.setdefault(w, len(position)) for w in words})))
+        groups.append("~" + group if n in shared else group)
+    return " ".join(position), ",".join(groups)
+
+
+# A text that this many codes or more lead to (a browser's CORS error, "This page isn't
+# working") is about none of them: a code page that holds a paste of it whole gains nothing for
+# that, so the guide section that explains it comes first.
+SHARED_BY = 4
+
+
+def shared_texts(registry: Registry, code: StatusCode) -> frozenset[int]:
+    """Which of ``message_texts`` (by position) SHARED_BY codes or more show."""
+    found = [m for _, entries in registry.messages(code.code) for _, m in entries]
+    return frozenset(n for n, m in enumerate(found) if len(m.code) >= SHARED_BY)
 
 
 def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[list[str]]:
@@ -171,15 +185,16 @@ def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> di
     entry["constants"] = " ".join(_constant_tokens(framework_names(code, registry)))
     messages = message_texts(registry, code, lang)
     if messages:
-        entry["messages"], entry["message_words"] = bag_of_messages(messages)
+        entry["messages"], entry["message_words"] = bag_of_messages(messages, shared_texts(registry, code))
     if code.vendor:
         entry["vendor"] = code.vendor
     return entry
 
 
-# A code span in a guide's text that is a sentence (four words or more, ending in a full stop)
-# quotes what a tool shows, such as a console's CORS error, for the reader to recognise.
-_QUOTED = re.compile(r"<code>([^<]*(?:\s+[^<\s]+){3,}\.)</code>")
+# A code span in a guide's text that is a sentence (four words or more, ending in a full stop,
+# or in a colon when the guide lists what follows) quotes what a tool shows, such as a
+# console's CORS error, for the reader to recognise.
+_QUOTED = re.compile(r"<code>([^<]*(?:\s+[^<\s]+){3,}[.:])</code>")
 
 
 def guide_entry(doc: dict) -> dict:

@@ -60,7 +60,9 @@
         if (!doc.message_words) return;
         var bag = String(doc.messages).split(" ");
         messageWords[doc.location] = doc.message_words.split(",").map(function (group) {
-          return group.split(" ").map(function (n) { return bag[+n]; });
+          var text = group.replace(/^~/, "").split(" ").map(function (n) { return bag[+n]; });
+          text.shared = group.charAt(0) === "~"; // many codes show it (search.py, SHARED_BY)
+          return text;
         });
       });
     }
@@ -264,22 +266,24 @@
     // Of the words a doc holds only among its tools' texts, those of the one text that holds the
     // most of the query count: a page does not gather a pasted line from pieces of several. A
     // text that holds every word of the query is the paste itself: its page gains the weight of
-    // a word only it holds ("Missing Authentication Token" is API Gateway's 403, not 401's).
+    // a word only it holds ("Missing Authentication Token" is API Gateway's 403, not 401's),
+    // unless many codes show that text (a CORS error): then the guide that explains it does.
     var whole = {};
     var holds = function (text, word) {
       return text.some(function (w) { return word.typo ? near(w, word.term) : w.indexOf(word.term) === 0; });
     };
     Object.keys(inMessages).forEach(function (ref) {
-      var best = [], bestSum = 0;
+      var best = [], bestSum = 0, bestWeight = NAME_WEIGHT;
       messageWords[ref] && messageWords[ref].forEach(function (text) {
         var terms = Object.keys(inMessages[ref]).filter(function (term) {
           return !held[ref][term] && holds(text, inMessages[ref][term]);
         });
-        var sum = terms.reduce(function (sum, term) { return sum + weight(term); }, 0);
-        if (sum > bestSum) { best = terms; bestSum = sum; }
-        if (words.length && words.every(function (word) { return holds(text, word); })) whole[ref] = true;
+        var each = text.shared ? 1 : NAME_WEIGHT; // a text many codes show: as weak as body text
+        var sum = each * terms.reduce(function (sum, term) { return sum + weight(term); }, 0);
+        if (sum > bestSum) { best = terms; bestSum = sum; bestWeight = each; }
+        if (!text.shared && words.length && words.every(function (word) { return holds(text, word); })) whole[ref] = true;
       });
-      best.forEach(function (term) { held[ref][term] = NAME_WEIGHT; });
+      best.forEach(function (term) { held[ref][term] = bestWeight; });
     });
     var weights = {};
     Object.keys(held).forEach(function (ref) {
