@@ -52,6 +52,7 @@ class MarkdownCheck:
         try:
             outcome, detail = self._verdict.recv()
         except EOFError:
+            self._process.join()
             outcome, detail = "crashed", f"the data check ended without a verdict (exit status {self._process.exitcode})"
         finally:
             self._verdict.close()
