@@ -138,7 +138,8 @@ def _message_words(texts: list[str]) -> list[str]:
     return [w.lower() for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
 
 
-def bag_of_messages(messages: list[list[str]], shared: frozenset[int] = frozenset()) -> tuple[str, str]:
+def bag_of_messages(messages: list[list[str]], shared: frozenset[int] = frozenset(),
+                    own: list[int] | None = None) -> tuple[str, str]:
     """Each message's words -> (the field: every word once, in lower case; which of its words
     each message holds, as positions: "0 1 2,0 3 4"). Each word once: a page with many texts
     would otherwise rank below a page with one short text that shares a single common word
@@ -146,12 +147,17 @@ def bag_of_messages(messages: list[list[str]], shared: frozenset[int] = frozense
     rank a pasted text by the one message that holds most of it, not by words gathered from
     several (a page whose messages hold "upstream" and "no such file" in two different log lines
     is not the page of a third line that holds both). A text whose index is in ``shared``
-    starts with "~": many codes show it, so holding it whole says little about this one."""
+    starts with "~": many codes show it, so holding it whole says little about this one.
+    ``own``: how many different words each text has of its own (not its tool's name), written
+    after ";": of two texts that hold a pasted text whole, the one the paste fills more of counts
+    more ("Cannot GET /x" fills Express's "Cannot ‹method› ‹path›", not a longer text that also
+    holds "cannot")."""
     position: dict[str, int] = {}
     groups = []
     for n, words in enumerate(messages):
         group = " ".join(map(str, sorted({position.setdefault(w, len(position)) for w in words})))
-        groups.append("~" + group if n in shared else group)
+        group = "~" + group if n in shared else group
+        groups.append(f"{group};{own[n]}" if own and own[n] else group)
     return " ".join(position), ",".join(groups)
 
 
@@ -165,6 +171,14 @@ def shared_texts(registry: Registry, code: StatusCode) -> frozenset[int]:
     """Which of ``message_texts`` (by position) SHARED_BY codes or more show."""
     found = [m for _, entries in registry.messages(code.code) for _, m in entries]
     return frozenset(n for n, m in enumerate(found) if len(m.code) >= SHARED_BY)
+
+
+def own_words(registry: Registry, code: StatusCode, lang: str) -> list[int]:
+    """For each of ``message_texts``: how many different words its text has, its tool's name
+    left out (on Korean pages, the tool's Korean counts when it has one: either is pasted)."""
+    found = [m for _, entries in registry.messages(code.code) for _, m in entries]
+    return [max(len(set(_message_words([m.text]))), len(set(_message_words([m.ko] if lang == "ko" and m.ko else []))))
+            for m in found]
 
 
 def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[list[str]]:
@@ -185,7 +199,8 @@ def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> di
     entry["constants"] = " ".join(_constant_tokens(framework_names(code, registry)))
     messages = message_texts(registry, code, lang)
     if messages:
-        entry["messages"], entry["message_words"] = bag_of_messages(messages, shared_texts(registry, code))
+        entry["messages"], entry["message_words"] = bag_of_messages(messages, shared_texts(registry, code),
+                                                                    own_words(registry, code, lang))
     if code.vendor:
         entry["vendor"] = code.vendor
     return entry

@@ -60,8 +60,10 @@
         if (!doc.message_words) return;
         var bag = String(doc.messages).split(" ");
         messageWords[doc.location] = doc.message_words.split(",").map(function (group) {
-          var text = group.replace(/^~/, "").split(" ").map(function (n) { return bag[+n]; });
+          var parts = group.split(";"); // "~0 1 2;2": positions; how many words are the text's own
+          var text = parts[0].replace(/^~/, "").split(" ").map(function (n) { return bag[+n]; });
           text.shared = group.charAt(0) === "~"; // many codes show it (search.py, SHARED_BY)
+          text.own = +parts[1] || 0;
           return text;
         });
       });
@@ -107,9 +109,9 @@
       words = adjust(q, index);
     });
     // A word typed without spaces can make a long query too ("요청헤더크기초과").
-    if (!paste && pending && words.length >= PASTE_WORDS) paste = { codes: [], pages: null };
+    if (!paste && pending && words.length >= PASTE_WORDS) paste = { codes: [], pages: null, typed: true };
     // The first query of a search is the reader's (the second is Material's suggestions).
-    if (paste && !paste.pages) paste.pages = coverage(index, results, words, paste.codes);
+    if (paste && !paste.pages) paste.pages = coverage(index, results, words, paste.codes, paste.typed);
     pending = false;
     return results;
   };
@@ -233,7 +235,7 @@
   // log(1 + pages / pages holding it), squared; the page of a code the query names adds the weight of three
   // words only it holds. One section, not the whole page, so that a long guide, which holds a
   // little of everything, does not outweigh the code page that holds the pasted text.
-  function coverage(index, results, words, codes) {
+  function coverage(index, results, words, codes, typed) {
     var total = pageCount(index);
     words = words.filter(function (word) { return !word.noise; });
     var held = {}; // doc -> {word: true}
@@ -281,7 +283,13 @@
         var each = text.shared ? 1 : NAME_WEIGHT; // a text many codes show: as weak as body text
         var sum = each * terms.reduce(function (sum, term) { return sum + weight(term); }, 0);
         if (sum > bestSum) { best = terms; bestSum = sum; bestWeight = each; }
-        if (!text.shared && words.length && words.every(function (word) { return holds(text, word); })) whole[ref] = true;
+        if (!text.shared && words.length && words.every(function (word) { return holds(text, word); })) {
+          // How much of the text a pasted text fills: "Cannot GET /x" is all of Express's
+          // "Cannot ‹method› ‹path›", and only a part of a longer text that also holds "cannot".
+          // (Not for a long typed query, "Accept-Patch" as words: it is no text's copy.)
+          var fills = typed || !text.own ? 1 : Math.min(1, words.length / text.own);
+          whole[ref] = Math.max(whole[ref] || 0, fills);
+        }
       });
       best.forEach(function (term) { held[ref][term] = bestWeight; });
     });
@@ -292,7 +300,7 @@
       Object.keys(held[page] || {}).forEach(function (term) { terms[term] = Math.max(terms[term] || 0, held[page][term]); });
       var sum = Object.keys(terms).reduce(function (sum, term) { return sum + terms[term] * weight(term); }, 0);
       if (codes.indexOf(page.replace(/\/$/, "")) >= 0) sum += CODE_WEIGHT * weight(null);
-      if (whole[ref]) sum += weight(null);
+      if (whole[ref]) sum += whole[ref] * weight(null);
       weights[page] = Math.max(weights[page] || 0, sum);
     });
     var all = {};
