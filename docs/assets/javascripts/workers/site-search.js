@@ -194,6 +194,9 @@
     }
     var jsonKey = /"[A-Za-z_][\w.\-]*"\s*:/g;
     var words = [], codes = [], dropped = jsonKey.test(raw); // a JSON body is pasted, not typed
+    // An HTML or XML body's tags (<pre>, <Code>) are its frame, not its words; so is a doctype.
+    var tags = /<[!\/]?[A-Za-z][^<>]*>/g;
+    if (tags.test(raw)) { raw = raw.replace(tags, " "); dropped = true; }
     raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
       .replace(/\(\d+:/g, " ") // an errno in a log line: "(111: Connection refused)"
       // A JSON body's keys name the API's fields ("email", "detail"), not the error: its values say it.
