@@ -67,7 +67,7 @@ def test_a_page_with_search_attributes_is_handed_over_whole():
 def test_each_tool_text_can_be_read_back_from_the_index(registry):
     """The search worker ranks a paste by the one tool text that holds most of it: every text's
     words must come back, each from its own positions in the page's field of words."""
-    from statuscodes.search import SHARED_BY, bag_of_messages, message_texts, own_words, shared_texts
+    from statuscodes.search import SHARED_BY, bag_of_messages, message_texts
 
     flagged = 0
     for code in registry.codes:
@@ -76,12 +76,12 @@ def test_each_tool_text_can_be_read_back_from_the_index(registry):
             texts = message_texts(registry, code, lang)
             if not texts:
                 continue
-            field, positions = bag_of_messages(texts, shared_texts(registry, code), own_words(registry, code, lang))
+            field, positions = bag_of_messages(texts)
             words = field.split(" ")
             assert len(words) == len(set(words))
             groups = [group.split(";") for group in positions.split(",")]
             read = [{words[int(n)] for n in group.removeprefix("~").split(" ")} for group, _ in groups]
-            assert read == [set(t) for t in texts], (code.code, lang)
+            assert read == [set(t.words) for t in texts], (code.code, lang)
             # A text that SHARED_BY codes or more show is marked, so that it ranks no code first.
             assert [g.startswith("~") for g, _ in groups] == [len(m.code) >= SHARED_BY for m in found], (code.code, lang)
             flagged += sum(g.startswith("~") for g, _ in groups)
@@ -92,9 +92,9 @@ def test_each_tool_text_can_be_read_back_from_the_index(registry):
 
 
 def test_a_texts_own_words_leave_out_its_tools_name(registry):
-    from statuscodes.search import own_words
+    from statuscodes.search import message_texts
 
     not_found = next(c for c in registry.codes if c.code == 404)
     found = [m for _, entries in registry.messages(404) for _, m in entries]
-    counts = dict(zip([m.text for m in found], own_words(registry, not_found, "en")))
+    counts = dict(zip([m.text for m in found], [t.own for t in message_texts(registry, not_found, "en")]))
     assert counts["Cannot ‹method› ‹path›"] == 1  # "cannot": not "express", not "finalhandler"

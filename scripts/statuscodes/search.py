@@ -39,6 +39,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import DEFAULT_LANGUAGE, LANGUAGES, PLACEHOLDER, Registry, StatusCode, lang_root
 
@@ -138,56 +139,55 @@ def _message_words(texts: list[str]) -> list[str]:
     return [w.lower() for t in texts for w in _WORD.findall(PLACEHOLDER.sub(" ", t))]
 
 
-def bag_of_messages(messages: list[list[str]], shared: frozenset[int] = frozenset(),
-                    own: list[int] | None = None) -> tuple[str, str]:
-    """Each message's words -> (the field: every word once, in lower case; which of its words
-    each message holds, as positions: "0 1 2,0 3 4"). Each word once: a page with many texts
-    would otherwise rank below a page with one short text that shares a single common word
-    (lunr scales a term's weight down by field length). The positions let the search worker
-    rank a pasted text by the one message that holds most of it, not by words gathered from
-    several (a page whose messages hold "upstream" and "no such file" in two different log lines
-    is not the page of a third line that holds both). A text whose index is in ``shared``
-    starts with "~": many codes show it, so holding it whole says little about this one.
-    ``own``: how many different words each text has of its own (not its tool's name), written
-    after ";": of two texts that hold a pasted text whole, the one the paste fills more of counts
-    more ("Cannot GET /x" fills Express's "Cannot ‹method› ‹path›", not a longer text that also
-    holds "cannot")."""
+class IndexedText(NamedTuple):
+    """A text a page quotes (a tool's message, or a sentence a guide quotes), as the index
+    holds it for the search worker."""
+    words: list[str]  # its words, with its tool's name where it has one
+    own: int  # how many different words are the text's own (its tool's name left out)
+    shared: bool = False  # SHARED_BY codes or more show it
+
+
+def bag_of_messages(texts: list[IndexedText]) -> tuple[str, str]:
+    """Each text's words -> (the field: every word once, in lower case; which of its words each
+    text holds, as positions: "0 1 2;3,0 3 4;2"). Each word once: a page with many texts would
+    otherwise rank below a page with one short text that shares a single common word (lunr
+    scales a term's weight down by field length). The positions let the search worker rank a
+    pasted text by the one text that holds most of it, not by words gathered from several (a
+    page whose messages hold "upstream" and "no such file" in two different log lines is not
+    the page of a third line that holds both). After ";", how many words are the text's own: of
+    two texts that hold a paste whole, the one the paste fills more of counts more ("Cannot GET
+    /x" fills Express's "Cannot ‹method› ‹path›", not a longer text that also holds "cannot").
+    A shared text starts with "~": many codes show it, so holding it says little about this one."""
     position: dict[str, int] = {}
     groups = []
-    for n, words in enumerate(messages):
-        group = " ".join(map(str, sorted({position.setdefault(w, len(position)) for w in words})))
-        group = "~" + group if n in shared else group
-        groups.append(f"{group};{own[n]}" if own and own[n] else group)
+    for text in texts:
+        group = " ".join(map(str, sorted({position.setdefault(w, len(position)) for w in text.words})))
+        groups.append(f"{'~' if text.shared else ''}{group};{text.own}")
     return " ".join(position), ",".join(groups)
 
 
 # A text that this many codes or more lead to (a browser's CORS error, "This page isn't
-# working") is about none of them: a code page that holds a paste of it whole gains nothing for
-# that, so the guide section that explains it comes first.
+# working") is about none of them: a code page that holds a paste of it gains little for that,
+# so the guide section that explains it comes first.
 SHARED_BY = 4
 
 
-def shared_texts(registry: Registry, code: StatusCode) -> frozenset[int]:
-    """Which of ``message_texts`` (by position) SHARED_BY codes or more show."""
-    found = [m for _, entries in registry.messages(code.code) for _, m in entries]
-    return frozenset(n for n, m in enumerate(found) if len(m.code) >= SHARED_BY)
+def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[IndexedText]:
+    """Each text tools show or log with ``code`` (data/messages/), with the tool's name ("envoy
+    503"); on Korean pages the tool's own Korean too, since a Korean reader pastes either (its
+    own words are then those of the longer of the two)."""
+    texts = []
+    for _, entries in registry.messages(code.code):
+        for tool, m in entries:
+            versions = [m.text] + ([m.ko] if lang == "ko" and m.ko else [])
+            own = max(len(set(_message_words([v]))) for v in versions)
+            texts.append(IndexedText(_message_words([tool.name] + versions), own, len(m.code) >= SHARED_BY))
+    return texts
 
 
-def own_words(registry: Registry, code: StatusCode, lang: str) -> list[int]:
-    """For each of ``message_texts``: how many different words its text has, its tool's name
-    left out (on Korean pages, the tool's Korean counts when it has one: either is pasted)."""
-    found = [m for _, entries in registry.messages(code.code) for _, m in entries]
-    return [max(len(set(_message_words([m.text]))), len(set(_message_words([m.ko] if lang == "ko" and m.ko else []))))
-            for m in found]
-
-
-def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[list[str]]:
-    """Each text tools show or log with ``code`` (data/messages/) as its words, with the tool's
-    name ("envoy 503"); on Korean pages the tool's own Korean too, since a Korean reader pastes
-    either."""
-    found = [(tool, m) for _, entries in registry.messages(code.code) for tool, m in entries]
-    return [_message_words([tool.name] + ([m.ko] if lang == "ko" and m.ko else []) + [m.text])
-            for tool, m in found]
+def _quoted_text(quote: str) -> IndexedText:
+    words = _message_words([quote])
+    return IndexedText(words, len(set(words)))
 
 
 def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> dict:
@@ -199,8 +199,7 @@ def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> di
     entry["constants"] = " ".join(_constant_tokens(framework_names(code, registry)))
     messages = message_texts(registry, code, lang)
     if messages:
-        entry["messages"], entry["message_words"] = bag_of_messages(messages, shared_texts(registry, code),
-                                                                    own_words(registry, code, lang))
+        entry["messages"], entry["message_words"] = bag_of_messages(messages)
     if code.vendor:
         entry["vendor"] = code.vendor
     return entry
@@ -218,7 +217,7 @@ def guide_entry(doc: dict) -> dict:
     entry = dict(doc, text=_plain(doc["text"]))
     quoted = [html.unescape(q) for q in _QUOTED.findall(_CODE_BLOCK.sub(" ", doc["text"]))]
     if quoted:
-        entry["messages"], entry["message_words"] = bag_of_messages([_message_words([q]) for q in quoted])
+        entry["messages"], entry["message_words"] = bag_of_messages([_quoted_text(q) for q in quoted])
     return entry
 
 

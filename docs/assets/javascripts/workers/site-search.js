@@ -63,7 +63,7 @@
           var parts = group.split(";"); // "~0 1 2;2": positions; how many words are the text's own
           var text = parts[0].replace(/^~/, "").split(" ").map(function (n) { return bag[+n]; });
           text.shared = group.charAt(0) === "~"; // many codes show it (search.py, SHARED_BY)
-          text.own = +parts[1] || 0;
+          text.own = +parts[1];
           return text;
         });
       });
@@ -270,9 +270,10 @@
     };
     // Of the words a doc holds only among its tools' texts, those of the one text that holds the
     // most of the query count: a page does not gather a pasted line from pieces of several. A
-    // text that holds every word of the query is the paste itself: its page gains the weight of
-    // a word only it holds ("Missing Authentication Token" is API Gateway's 403, not 401's),
-    // unless many codes show that text (a CORS error): then the guide that explains it does.
+    // text that holds every word of a pasted query is the paste itself: its page gains the
+    // weight of a word only it holds ("Missing Authentication Token" is API Gateway's 403, not
+    // 401's), unless many codes show that text (a CORS error): then the guide that explains it
+    // does. A long *typed* query ("Accept-Patch" as words) is no text's copy.
     var whole = {};
     var holds = function (text, word) {
       return text.some(function (w) { return word.typo ? near(w, word.term) : w.indexOf(word.term) === 0; });
@@ -286,12 +287,10 @@
         var each = text.shared ? 1 : NAME_WEIGHT; // a text many codes show: as weak as body text
         var sum = each * terms.reduce(function (sum, term) { return sum + weight(term); }, 0);
         if (sum > bestSum) { best = terms; bestSum = sum; bestWeight = each; }
-        if (!text.shared && words.length && words.every(function (word) { return holds(text, word); })) {
-          // How much of the text a pasted text fills: "Cannot GET /x" is all of Express's
+        if (!typed && !text.shared && words.length && words.every(function (word) { return holds(text, word); })) {
+          // By how much of the text the paste fills: "Cannot GET /x" is all of Express's
           // "Cannot ‹method› ‹path›", and only a part of a longer text that also holds "cannot".
-          // (Not for a long typed query, "Accept-Patch" as words: it is no text's copy.)
-          var fills = typed || !text.own ? 1 : Math.min(1, words.length / text.own);
-          whole[ref] = Math.max(whole[ref] || 0, fills);
+          whole[ref] = Math.max(whole[ref] || 0, Math.min(1, words.length / text.own));
         }
       });
       best.forEach(function (term) { held[ref][term] = bestWeight; });
