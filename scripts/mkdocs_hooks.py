@@ -256,9 +256,7 @@ def _join_other_languages(config, dirty=False):
     cards = _cards(config)
     if cards is not None:
         cards.manifest.update(handed["card_manifest"])  # saved at shutdown, after the fork ended
-    # The root 404 page runs the other languages' 404 scripts too (on_post_template).
-    page = _protect(_state["default_404"], also_allow=handed["scripts_404"])
-    (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")
+    (Path(config.site_dir) / "404.html").write_text(_root_404(handed["scripts_404"]), encoding="utf-8")
 
 
 def _end_fork() -> None:
@@ -333,7 +331,12 @@ def on_post_template(output, template_name, config):
     if _state.get("forked"):
         _state.setdefault("scripts_404", []).extend(scripts)
         return ""  # written by the first process, which has the root page (_join_other_languages)
-    return _protect(_state["default_404"], also_allow=scripts)
+    return _root_404(scripts)
+
+
+def _root_404(other_scripts: list[str]) -> str:
+    """The default language's 404 page, allowed to run the other language's 404 scripts too."""
+    return _protect(_state["default_404"], also_allow=other_scripts)
 
 
 def _protect(html: str, content: str = "", also_allow=()) -> str:

@@ -38,9 +38,7 @@ SHAPES = {"user": "/", "project": "/http-status/"}
 # every other build a test makes (hostile data, generator, adding a code) leaves them out, so
 # it need not wait for the card cache, which one build at a time may use (statuscodes/social.py).
 os.environ["STATUSCODES_CARDS"] = "false"
-# A run that checks no card (the adding-a-code run of test_adding_a_code.py) builds its served
-# site without them too, so it does not queue for the card cache behind the suite's builds.
-CARDS = {"STATUSCODES_CARDS": os.environ.get("STATUSCODES_TEST_CARDS", "true")}
+CARDS = {"STATUSCODES_CARDS": "true"}
 
 
 def only_shape(name: str):
