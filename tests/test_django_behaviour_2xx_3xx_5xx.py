@@ -121,6 +121,19 @@ def test_301_security_middleware_ssl_redirect():
     assert response.headers["Location"] == "https://testserver/ra/plain/"
 
 
+def test_301_ssl_redirect_behind_a_tls_proxy_loops_until_the_proxy_header_is_named():
+    # The proxy ended TLS and says so in X-Forwarded-Proto; Django sees plain HTTP and sends the
+    # browser back to HTTPS, again and again, until SECURE_PROXY_SSL_HEADER names that header.
+    middleware = ["django.middleware.security.SecurityMiddleware", *settings.MIDDLEWARE]
+    proxied = {"HTTP_X_FORWARDED_PROTO": "https"}
+    with override_settings(MIDDLEWARE=middleware, SECURE_SSL_REDIRECT=True):
+        again = Client().get("/ra/plain/", **proxied)
+        with override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")):
+            served = Client().get("/ra/plain/", **proxied)
+    assert again.status_code == 301 and again.headers["Location"] == "https://testserver/ra/plain/"
+    assert served.status_code == 200
+
+
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_301_append_slash_raises_runtime_error_for_unsafe_methods_under_debug(method):
     with override_settings(DEBUG=True), pytest.raises(RuntimeError, match="APPEND_SLASH"):
