@@ -96,7 +96,7 @@ def pytest_xdist_auto_num_workers(config):
 # not named here follows in its usual order; the order only affects speed.
 LONGEST_FIRST = ("test_browser.py", "test_csp.py", "test_adding_a_code.py", "test_reading.py",
                  "test_accessibility.py", "test_hostile_input.py", "test_search_eval.py", "test_serve.py",
-                 "test_data_validation.py", "test_integrity.py", "test_budgets.py", "test_glossary.py")
+                 "test_data_errors.py", "test_integrity.py", "test_budgets.py", "test_glossary.py")
 
 
 def pytest_collection_modifyitems(items):

@@ -91,6 +91,8 @@ def test_a_complete_unofficial_code_passes_the_tests_unchanged(data_copy):
     (data_copy / f"codes/4xx/{code}.yaml").write_text(unofficial_code_file(code), encoding="utf-8")
     assert code in {c.code for c in load_registry(data_copy).codes}
     env = {**os.environ, "STATUSCODES_DATA": str(data_copy)}
+    # The tests that read the data as it is. Not tests/test_data_errors.py: each of its tests
+    # breaks its own copy, so what it finds does not depend on the codes the data holds.
     tests = ["tests/test_data_validation.py", "tests/test_facts.py", "tests/test_generator.py",
              "tests/test_django_lines.py", "tests/test_site.py"]
     # One deployment shape is enough here: the shapes differ in URLs, not in what the data gives.
