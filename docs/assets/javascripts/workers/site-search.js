@@ -204,6 +204,9 @@
       .split(FRAME).forEach(function (token) {
         if (!token) return;
         if (URL_LIKE.test(token) || /^~?\//.test(token) || IP.test(token) || HOST.test(token)) { dropped = true; return; }
+        // Three or more numbers joined by slashes are a log line's timers or counters
+        // (HAProxy's "3183/-1/-1/-1/11215" and "205/202/202/115/3"), not status codes.
+        if (/^-?\d+(\/-?\d+){2,}$/.test(token)) { dropped = true; return; }
         // What a name is qualified with says nothing of what it names: net::ERR_TOO_MANY_REDIRECTS
         // (Chrome), Rack::Utils::..., http::StatusCode::NOT_FOUND. ("net" matched 511's "network".)
         token = token.split("::").pop() || token;
