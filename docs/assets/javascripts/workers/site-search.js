@@ -197,6 +197,9 @@
     // An HTML or XML body's tags (<pre>, <Code>) are its frame, not its words; so is a doctype.
     var tags = /<[!\/]?[A-Za-z][^<>]*>/g;
     if (tags.test(raw)) { raw = raw.replace(tags, " "); dropped = true; }
+    // Firefox ends a CORS refusal with the response's status. A success there (200) is not what
+    // went wrong, the missing CORS header is; an error status (a preflight's 405) still counts.
+    if (/CORS/.test(raw)) raw = raw.replace(/(Status code|상태 코드):\s*2\d\d\b/g, " ");
     raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
       .replace(/\(\d+:/g, " ") // an errno in a log line: "(111: Connection refused)"
       // A JSON body's keys name the API's fields ("email", "detail"), not the error: its values say it.
