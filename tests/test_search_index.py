@@ -76,15 +76,19 @@ def test_each_tool_text_can_be_read_back_from_the_index(registry):
             texts = message_texts(registry, code, lang)
             if not texts:
                 continue
-            field, positions = bag_of_messages(texts)
-            words = field.split(" ")
+            fields = bag_of_messages(texts)
+            words = fields.own.split(" ") if fields.own else []
+            words += fields.shared.split(" ") if fields.shared else []  # positions run on into it
             assert len(words) == len(set(words))
-            groups = [group.split(";") for group in positions.split(",")]
+            groups = [group.split(";") for group in fields.groups.split(",")]
             read = [{words[int(n)] for n in group.removeprefix("~").split(" ")} for group, _ in groups]
             assert read == [set(t.words) for t in texts], (code.code, lang)
             # A text that SHARED_BY codes or more show is marked, so that it ranks no code first.
             assert [g.startswith("~") for g, _ in groups] == [len(m.code) >= SHARED_BY for m in found], (code.code, lang)
             flagged += sum(g.startswith("~") for g, _ in groups)
+            # Only the words no text of this code's own holds are weighed as shared.
+            assert set(fields.shared.split()) == {w for t in texts if t.shared for w in t.words} - {
+                w for t in texts if not t.shared for w in t.words}, (code.code, lang)
             # Each text's own words, its tool's name left out, are among the words read back.
             for (_, own), text, m in zip(groups, read, found):
                 assert 0 < int(own) <= len(text), (code.code, lang, m.text)

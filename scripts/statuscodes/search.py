@@ -25,7 +25,8 @@ page boost, registered codes above unofficial ones, is front matter `search.boos
 - messages: the words of the texts tools show or log with it (data/messages/; on Korean pages
   the tools' Korean too), so that a pasted error finds its code, each word once; beside it,
   message_words says which words each text holds, so that the search worker ranks a paste by
-  the one text that holds most of it (bag_of_messages);
+  the one text that holds most of it (bag_of_messages); the words that only texts many codes
+  show hold (a browser's CORS errors) go to shared_messages, which lunr weighs little;
 - the sections that explain the code (meaning and headers), as their own entries; *when to use
   it* was measured too and left out (18 KB more index, no query found better).
 The rest of a code page, the lists that repeat every summary (home, class tables, cheat sheet)
@@ -147,9 +148,16 @@ class IndexedText(NamedTuple):
     shared: bool = False  # SHARED_BY codes or more show it
 
 
-def bag_of_messages(texts: list[IndexedText]) -> tuple[str, str]:
-    """Each text's words -> (the field: every word once, in lower case; which of its words each
-    text holds, as positions: "0 1 2;3,0 3 4;2"). Each word once: a page with many texts would
+class MessageFields(NamedTuple):
+    """What a page's texts put in its search entry."""
+    own: str  # the "messages" field: the words of the texts this page's code stands for
+    shared: str  # the "shared_messages" field (low boost): words only texts many codes show hold
+    groups: str  # "message_words": which of those words each text holds
+
+
+def bag_of_messages(texts: list[IndexedText]) -> MessageFields:
+    """Each text's words -> the fields: every word once, in lower case, and which of its words
+    each text holds, as positions: "0 1 2;3,0 3 4;2". Each word once: a page with many texts would
     otherwise rank below a page with one short text that shares a single common word (lunr
     scales a term's weight down by field length). The positions let the search worker rank a
     pasted text by the one text that holds most of it, not by words gathered from several (a
@@ -157,13 +165,29 @@ def bag_of_messages(texts: list[IndexedText]) -> tuple[str, str]:
     the page of a third line that holds both). After ";", how many words are the text's own: of
     two texts that hold a paste whole, the one the paste fills more of counts more ("Cannot GET
     /x" fills Express's "Cannot ‹method› ‹path›", not a longer text that also holds "cannot").
-    A shared text starts with "~": many codes show it, so holding it says little about this one."""
+    A shared text starts with "~": many codes show it, so holding it says little about this one,
+    and the words only such texts hold go to a field of their own that lunr weighs little (a
+    typed "CORS" finds the guide that explains CORS, not eleven code pages that quote Chrome's
+    CORS errors). Positions count on from the own field into the shared one."""
     position: dict[str, int] = {}
+    for text in sorted(texts, key=lambda t: t.shared):  # stable: the own texts' words first
+        for word in text.words:
+            position.setdefault(word, len(position))
+    own_words = {w for t in texts if not t.shared for w in t.words}
     groups = []
     for text in texts:
-        group = " ".join(map(str, sorted({position.setdefault(w, len(position)) for w in text.words})))
+        group = " ".join(map(str, sorted({position[w] for w in text.words})))
         groups.append(f"{'~' if text.shared else ''}{group};{text.own}")
-    return " ".join(position), ",".join(groups)
+    words = list(position)  # in order of position
+    return MessageFields(" ".join(w for w in words if w in own_words),
+                         " ".join(w for w in words if w not in own_words), ",".join(groups))
+
+
+def message_fields(texts: list[IndexedText]) -> dict[str, str]:
+    """The entry's fields for ``texts``: those with words only."""
+    fields = bag_of_messages(texts)
+    found = {"messages": fields.own, "shared_messages": fields.shared, "message_words": fields.groups}
+    return {name: value for name, value in found.items() if value}
 
 
 # A text that this many codes or more lead to (a browser's CORS error, "This page isn't
@@ -199,7 +223,7 @@ def code_entry(doc: dict, code: StatusCode, lang: str, registry: Registry) -> di
     entry["constants"] = " ".join(_constant_tokens(framework_names(code, registry)))
     messages = message_texts(registry, code, lang)
     if messages:
-        entry["messages"], entry["message_words"] = bag_of_messages(messages)
+        entry.update(message_fields(messages))
     if code.vendor:
         entry["vendor"] = code.vendor
     return entry
@@ -217,7 +241,7 @@ def guide_entry(doc: dict) -> dict:
     entry = dict(doc, text=_plain(doc["text"]))
     quoted = [html.unescape(q) for q in _QUOTED.findall(_CODE_BLOCK.sub(" ", doc["text"]))]
     if quoted:
-        entry["messages"], entry["message_words"] = bag_of_messages([_quoted_text(q) for q in quoted])
+        entry.update(message_fields([_quoted_text(q) for q in quoted]))
     return entry
 
 

@@ -41,6 +41,7 @@
   var PASTE_WORDS = 4; // a query of this many words (or two, beside noise) is ranked by the words each page shares
   var CODE_WEIGHT = 3; // a code named in such a query weighs as much as three words only its page holds
   var NAME_WEIGHT = 2; // a word in a page's title, names, constants or headers, against one in its text
+  var MESSAGE_FIELDS = { messages: true, shared_messages: true }; // a page's tool texts (search.py)
   var STEPS = 10; // pages closer than a tenth of the query's weight keep Material's order
   var query = ""; // what the reader typed or pasted
   var paste = null; // for a long query: {codes it names, pages: each page's weight, once searched}
@@ -58,7 +59,8 @@
       (message.data.config.noise || []).forEach(function (word) { noise[word] = true; });
       (message.data.docs || []).forEach(function (doc) {
         if (!doc.message_words) return;
-        var bag = String(doc.messages).split(" ");
+        var bag = (doc.messages ? doc.messages.split(" ") : []) // positions run on into shared_messages
+          .concat(doc.shared_messages ? doc.shared_messages.split(" ") : []);
         messageWords[doc.location] = doc.message_words.split(",").map(function (group) {
           var parts = group.split(";"); // "~0 1 2;2": positions; how many words are the text's own
           var text = parts[0].replace(/^~/, "").split(" ").map(function (n) { return bag[+n]; });
@@ -260,7 +262,7 @@
           if (!(word.typo ? near(key, word.term) : key.indexOf(word.term) === 0)) return;
           (holders[word.term] = holders[word.term] || {})[page] = true;
           var fields = Object.keys(metadata[key]);
-          if (messageWords[result.ref] && fields.length === 1 && fields[0] === "messages") {
+          if (messageWords[result.ref] && fields.every(function (field) { return MESSAGE_FIELDS[field]; })) {
             only[word.term] = word;
             return;
           }
