@@ -73,6 +73,7 @@ SETUP = """async ([api, cross]) => {
   const wrapped = cross
     ? await (await import("/front.js")).connectApi(api, options)
     : (await import("/static/books/api.js")).createApi(options);
+  window.api = wrapped;
   window.call = async (path, init) => {
     events.length = 0;
     try {
@@ -154,6 +155,27 @@ def test_success_creates_and_deletes_with_the_csrf_token(pages, cross):
     assert created["isbn"] == isbn and created["owner"] == "alice"
     assert call(pages["alice", cross], f"/api/books/{created['id']}/", method="DELETE") == {"value": None, "events": []}
     assert call(pages[None, cross], f"/api/books/{created['id']}/")["status"] == 404
+
+
+def test_the_other_origin_fetches_the_new_csrf_token_after_signing_in(browser, origins):
+    """login() gives the session a new CSRF token: the token connectApi fetched is refused
+    until the front end calls refreshToken(), as the guide says."""
+    server, front_url = origins
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(front_url + "/")
+        page.evaluate(SETUP, [server.url, True])
+        assert call(page, "/api/test-sign-in/", method="POST", body={"username": "alice"})["value"] is None
+        book = {"title": "Signed in", "isbn": "9780000000301", "price": 2}
+        stale = call(page, "/api/books/", method="POST", body=book)
+        assert (stale["status"], stale["detail"]) == (403, "CSRF verification failed. Reload the page and try again.")
+        page.evaluate("() => window.api.refreshToken()")
+        created = call(page, "/api/books/", method="POST", body=book)["value"]
+        assert created["owner"] == "alice"
+        assert call(page, f"/api/books/{created['id']}/", method="DELETE") == {"value": None, "events": []}
+    finally:
+        context.close()
 
 
 def test_the_page_django_serves_sets_the_csrf_cookie(pages):

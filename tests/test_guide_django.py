@@ -10,6 +10,7 @@ import json
 import os
 import re
 from pathlib import Path
+from types import ModuleType
 
 import django
 import asyncrun
@@ -23,6 +24,9 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
+from django.urls import path  # noqa: E402
+from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
+from django.http import JsonResponse  # noqa: E402
 from rest_framework.settings import api_settings  # noqa: E402
 
 from conftest import ROOT  # noqa: E402
@@ -560,6 +564,24 @@ def test_precondition_is_checked_before_the_body():
 WITHOUT_THE_MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "books.middleware.ApiErrorMiddleware"]
 
 
+def test_debug_off_needs_allowed_hosts_and_static_files_as_the_guide_says(caplog):
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.contrib.staticfiles.management.commands.runserver import Command as StaticRunserver
+    from django.core.management import CommandError
+
+    with override_settings(DEBUG=False, ALLOWED_HOSTS=[]):
+        with pytest.raises(CommandError, match=r"^You must set settings\.ALLOWED_HOSTS if DEBUG is False\.$"):
+            call_command("runserver", "--noreload")
+        with caplog.at_level("ERROR", logger="django.security.DisallowedHost"):
+            for address in (f"{API}/books/", "/"):
+                assert client(raise_request_exception=False).get(address).status_code == 400
+        assert [r.name for r in caplog.records] == ["django.security.DisallowedHost"] * 2
+        handler = StaticRunserver().get_handler(use_static_handler=True, insecure_serving=False)
+        assert not isinstance(handler, StaticFilesHandler)  # runserver serves no static files
+        handler = StaticRunserver().get_handler(use_static_handler=True, insecure_serving=True)
+        assert isinstance(handler, StaticFilesHandler)  # unless --insecure
+
+
 def test_debug_true_shows_technical_pages_without_the_middleware():
     with override_settings(DEBUG=True, MIDDLEWARE=WITHOUT_THE_MIDDLEWARE):
         for path in (f"{API}/books/99/", f"{API}/books/?page=0", f"{API}/broken/"):
@@ -605,6 +627,45 @@ def test_async_views_take_the_decorators(monkeypatch):
         response = c.get(f"{API}/my/books/")
         assert_problem(response, 429, detail="Too many requests. Try again in 40 seconds.")
         assert response["Retry-After"] == "40"
+
+
+def test_a_plain_decorator_on_an_async_view_fails_with_the_error_the_guide_quotes():
+    """The guide's reason for the async branch in its decorators: a wrapper written for plain
+    functions returns the view's coroutine unawaited, and Django refuses it."""
+    returned = []
+
+    def plain(view):
+        def wrapper(request, *args, **kwargs):
+            returned.append(view(request, *args, **kwargs))
+            return returned[-1]
+        return wrapper
+
+    urls = ModuleType("plain_decorator_urls")
+    urls.urlpatterns = [path("api/my/books/", plain(views.my_books))]
+    with asyncrun.no_running_loop(), override_settings(ROOT_URLCONF=urls):
+        with pytest.raises(ValueError, match=r"It returned an unawaited coroutine instead\. You may need to add an 'await' into your view\."):
+            Client().get(f"{API}/my/books/")
+        assert Client(raise_request_exception=False).get(f"{API}/my/books/").status_code == 500
+    for coroutine in returned:
+        coroutine.close()  # closed, Python does not also warn that it was never awaited
+
+
+def test_request_user_in_an_async_view_is_refused_and_auser_is_not(monkeypatch):
+    """The guide: in an async view, read the user with await request.auser()."""
+    async def reads_user(request):
+        return JsonResponse({"user": request.user.username})
+
+    async def awaits_user(request):
+        return JsonResponse({"user": (await request.auser()).username})
+
+    urls = ModuleType("async_user_urls")
+    urls.urlpatterns = [path("user/", reads_user), path("auser/", awaits_user)]  # outside /api/: raised, not answered
+    signed_in = client("bob")
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE")  # as in production (tests/conftest.py sets it)
+    with asyncrun.no_running_loop(), override_settings(ROOT_URLCONF=urls):
+        with pytest.raises(SynchronousOnlyOperation, match="You cannot call this from an async context"):
+            signed_in.get("/user/")
+        assert signed_in.get("/auser/").json() == {"user": "bob"}
 
 
 def test_rate_limit_survives_an_evicted_counter(monkeypatch):

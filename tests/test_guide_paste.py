@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -51,6 +52,9 @@ def test_both_pages_paste_the_same_files_in_the_same_order():
     assert len(pasted_files("en")) >= 30
 
 
+PASSWORD = "a-test-only-password"
+
+
 def run(args, cwd, env):
     proc = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, f"{' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
@@ -70,8 +74,11 @@ def pasted_project(tmp_path_factory):
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("a", encoding="utf-8") as f:
             f.write("\n\n" + text + "\n")
-    # runserver runs the system checks itself; no migrate: nothing here reads the database
-    # (no request carries a session cookie, and the books live in a dict).
+    # As the page's first block: Django's own tables, and a user to sign in as at /admin/.
+    run(["manage.py", "migrate", "--verbosity", "0"], project, env)
+    run(["manage.py", "createsuperuser", "--noinput"], project,
+        {**env, "DJANGO_SUPERUSER_USERNAME": "alice", "DJANGO_SUPERUSER_EMAIL": "alice@example.com",
+         "DJANGO_SUPERUSER_PASSWORD": PASSWORD})
     port = free_port()
     log = (project / "server.log").open("w")
     server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -101,7 +108,7 @@ class Browserless:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
 
-    def __call__(self, method, path, body=None, headers=None):
+    def __call__(self, method, path, body=None, headers=None, form=None):
         headers = dict(headers or {})
         token = next((c.value for c in self.jar if c.name == "csrftoken"), None)
         if token and method not in ("GET", "HEAD", "OPTIONS"):
@@ -109,6 +116,9 @@ class Browserless:
         data = json.dumps(body).encode() if body is not None else None
         if data:
             headers["Content-Type"] = "application/json"
+        if form is not None:  # a form a person fills in, such as the admin's sign-in
+            data = urllib.parse.urlencode(form).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
         request = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
         try:
             response = self.opener.open(request, timeout=10)
@@ -156,3 +166,19 @@ def test_the_pasted_project_runs_and_answers_as_the_guide_says(pasted_project):
     status, headers, _ = page("GET", "/api/books/1/", headers={"Origin": "https://app.example.com"})
     assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://app.example.com"
     assert "Retry-After" in headers["Access-Control-Expose-Headers"]
+
+
+def test_signed_in_the_pasted_project_answers_for_the_user(pasted_project):
+    """Signed in at /admin/ (the user createsuperuser made): the views that read the user and
+    the session work, which they could not without the tables migrate creates."""
+    page = Browserless(pasted_project)
+    page("GET", "/admin/login/")  # the sign-in form sets the CSRF cookie
+    status, headers, _ = page("POST", "/admin/login/?next=/admin/", form={"username": "alice", "password": PASSWORD})
+    assert status == 302 and any(c.name == "sessionid" for c in page.jar), headers
+    status, _, body = page("GET", "/api/authors/alice/")
+    assert status == 200 and json.loads(body)["username"] == "alice"
+    status, _, body = page("GET", "/api/my/books/")  # the async view, signed in
+    assert status == 200 and {b["owner"] for b in json.loads(body)["books"]} == {"alice"}
+    # Signing in gave the session a new CSRF token (login() rotates it); the cookie jar holds it.
+    status, _, _ = page("DELETE", "/api/books/1/")
+    assert status == 204

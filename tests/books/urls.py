@@ -34,4 +34,5 @@ urlpatterns[:0] = [
     path("api/broken/", failing_views.broken),
     path("api/drf/broken/", failing_views.BrokenAPI.as_view()),
     path("api/async/broken/", failing_views.async_broken),
+    path("api/test-sign-in/", failing_views.sign_in),
 ]

@@ -4,8 +4,15 @@
 import { createApi } from "./api.js";
 
 export async function connectApi(baseUrl, options = {}) {
-  const response = await fetch(`${baseUrl}/api/csrf/`, { credentials: "include" });
-  const { csrfToken } = await response.json();
-  return createApi({ ...options, baseUrl, credentials: "include", csrfToken: () => csrfToken });
+  let csrfToken = "";
+  // Django gives the session a new token when a user signs in (login() rotates it): fetch it again then.
+  async function refreshToken() {
+    const response = await fetch(`${baseUrl}/api/csrf/`, { credentials: "include" });
+    ({ csrfToken } = await response.json());
+  }
+  await refreshToken();
+  const api = createApi({ ...options, baseUrl, credentials: "include", csrfToken: () => csrfToken });
+  api.refreshToken = refreshToken;
+  return api;
 }
 // --8<-- [end:cross-origin]
