@@ -539,6 +539,17 @@ def test_csrf_answers_before_the_view_and_the_page_sets_the_cookie():
     assert response.status_code == 401
 
 
+def test_a_csrf_failure_says_why_while_debug_is_on():
+    for debug, detail in ((False, "CSRF verification failed. Reload the page and try again."),
+                          (True, "CSRF verification failed. Reload the page and try again. (Origin checking failed"
+                                 " - https://elsewhere.example does not match any trusted origins.)")):
+        with override_settings(DEBUG=debug):
+            c = client(enforce_csrf_checks=True)
+            token = c.get(f"{API}/csrf/").json()["csrfToken"]
+            response = c.delete(f"{API}/books/1/", HTTP_X_CSRFTOKEN=token, HTTP_ORIGIN="https://elsewhere.example")
+            assert_problem(response, 403, detail=detail)
+
+
 def test_precondition_is_checked_before_the_body():
     c = client("alice")
     shown = c.get(f"{API}/books/1/")

@@ -3,6 +3,7 @@
 # --8<-- [start:problem]
 from http import HTTPStatus
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.views import csrf, defaults
@@ -79,5 +80,8 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     if not is_api(request):
         return csrf.csrf_failure(request, reason)
-    return problem(request, 403, "CSRF verification failed. Reload the page and try again.")
+    detail = "CSRF verification failed. Reload the page and try again."
+    if settings.DEBUG and reason:  # as Django's own page: the reason says what to fix
+        detail += f" ({reason})"
+    return problem(request, 403, detail)
 # --8<-- [end:handlers]
