@@ -218,7 +218,8 @@
         token.split(/[:\/\\]+/).forEach(function (part) { // PHP namespaces too: Symfony\Component
           part = part.replace(/^[.\-*+#~^!?]+|[.\-*+#~^!?]+$/g, "");
           if (!part) return;
-          var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f])/);
+          // IIS names its cases by substatus ("HTTP Error 502.5", "500.19"): the status is before the dot.
+          var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f]|\.\d{1,2}$)/);
           if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
           if (DIGITS.test(part) && !CODE.test(part)) { dropped = true; return; }
           words.push(part);
