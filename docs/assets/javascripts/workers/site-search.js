@@ -48,6 +48,7 @@
   var spellings = []; // [variant, spelling], longest variant first
   var noise = {}; // words that do not count when ranking a long query
   var messageWords = {}; // doc location -> each tool text's words (scripts/statuscodes/search.py)
+  var phrases = {}; // a code page's reason phrase, lower case without spaces -> its code ("notfound" -> "404")
   var pending = false; // the reader's query has not been searched yet
 
   // Runs before Material's listener (registered by the import below): remember the query whose
@@ -58,6 +59,8 @@
       spellings = spellingList(message.data.config.spellings);
       (message.data.config.noise || []).forEach(function (word) { noise[word] = true; });
       (message.data.docs || []).forEach(function (doc) {
+        var title = /^([1-5]\d\d)\/$/.test(doc.location) && /^[1-5]\d\d ([^·]+)/.exec(doc.title || "");
+        if (title) phrases[title[1].trim().toLowerCase().replace(/[\s\-]+/g, "")] = doc.location.slice(0, 3);
         if (!doc.message_words) return;
         var bag = (doc.messages ? doc.messages.split(" ") : []) // positions run on into shared_messages
           .concat(doc.shared_messages ? doc.shared_messages.split(" ") : []);
@@ -202,6 +205,12 @@
     // Firefox ends a CORS refusal with the response's status. A success there (200) is not what
     // went wrong, the missing CORS header is; an error status (a preflight's 405) still counts.
     if (/CORS/.test(raw)) raw = raw.replace(/(Status code|상태 코드):\s*2\d\d\b/g, " ");
+    // A reason phrase in parentheses names its code as a number would: kubectl's "Error from server
+    // (Conflict)", PowerShell's "(Not Found)".
+    raw.replace(/\(([A-Za-z][A-Za-z \-]{2,40})\)/g, function (all, phrase) {
+      var code = phrases[phrase.toLowerCase().replace(/[\s\-]+/g, "")];
+      if (code && codes.indexOf(code) < 0) codes.push(code);
+    });
     raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
       .replace(/\(\d+:/g, " ") // an errno in a log line: "(111: Connection refused)"
       // A JSON body's keys name the API's fields ("email", "detail"), not the error: its values say it.
