@@ -226,6 +226,10 @@
         token = token.split("::").pop() || token;
         token.split(/[:\/\\]+/).forEach(function (part) { // PHP namespaces too: Symfony\Component
           part = part.replace(/^[.\-*+#~^!?]+|[.\-*+#~^!?]+$/g, "");
+          // So is a Java or .NET namespace: Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException
+          // is a BadHttpRequestException ("Microsoft" matched IIS's vendor codes). Two parts stay
+          // (HttpStatus.NOT_FOUND, deployments.apps).
+          if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){2,}$/.test(part)) part = part.split(".").pop();
           if (!part) return;
           // IIS names its cases by substatus ("HTTP Error 502.5", "500.19"): the status is before the dot.
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f]|\.\d{1,2}$)/);
