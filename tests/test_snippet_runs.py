@@ -63,6 +63,20 @@ console.log(JSON.stringify({ status: response.status, calls: calls.length, waite
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_429_fetch_with_retry_gives_up_without_waiting_after_the_last_try(tmp_path, lang):
+    result = run_js(tmp_path, 429, lang, "fetchWithRetry", """
+const waits = [];
+globalThis.setTimeout = (resolve, ms) => { waits.push(ms); resolve(); };
+let calls = 0;
+globalThis.fetch = async () => { calls++; return new Response(null, { status: 429, headers: { "Retry-After": "120" } }); };
+let error = null;
+try { await fetchWithRetry("/api/search"); } catch (e) { error = e.message; }
+console.log(JSON.stringify({ calls, waits: waits.map((ms) => Math.floor(ms / 1000)), error }));
+""")
+    assert result["calls"] == 3 and result["waits"] == [120, 120] and result["error"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_403_shows_the_problem_detail_and_survives_django_s_html_csrf_page(tmp_path, lang):
     result = run_js(tmp_path, 403, lang, "deleteProject", """
 const seen = [];
@@ -139,3 +153,48 @@ def test_429_plain_django_answer_carries_retry_after(lang):
     assert response.status_code == 429
     assert response.headers["Retry-After"] == "30"
     assert json.loads(response.content)["detail"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_413_refuses_a_large_upload_before_drf_reads_it(lang, monkeypatch):
+    """A signed-in session user's upload: DRF's authentication runs the CSRF check, which reads
+    request.POST; the page's check in initial() answers 413 before that, so nothing is parsed."""
+    from types import ModuleType
+
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+    from django.http import HttpResponse
+    from django.http.multipartparser import MultiPartParser
+    from django.middleware.csrf import get_token
+    from django.test import Client, override_settings
+    from django.urls import path
+    from rest_framework.response import Response
+    from rest_framework.views import APIView
+
+    namespace: dict = {}
+    exec(compile(block(413, "django.how", lang, "python"), f"413 django.how.{lang}", "exec"), namespace)
+    parsed = []
+    real_parse = MultiPartParser.parse
+    monkeypatch.setattr(MultiPartParser, "parse", lambda self: parsed.append(1) or real_parse(self))
+
+    class CheckedInPost(APIView):  # the check where it comes too late: in post()
+        def post(self, request):
+            return Response(status=413)
+
+    urls = ModuleType("upload_urls")
+    urls.urlpatterns = [path("token/", lambda request: HttpResponse(get_token(request))),
+                        path("avatar/", namespace["AvatarUploadView"].as_view()),
+                        path("late/", CheckedInPost.as_view())]
+    call_command("migrate", verbosity=0)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(get_user_model().objects.get_or_create(username="uploader")[0])
+    with override_settings(ROOT_URLCONF=urls):
+        token = client.get("/token/").content.decode()
+        for address in ("/avatar/", "/late/"):
+            upload = {"avatar": SimpleUploadedFile("a.png", b"x" * (6 * 1024 * 1024), "image/png")}
+            answer = client.post(address, upload, HTTP_X_CSRFTOKEN=token)
+            assert answer.status_code == 413
+            if address == "/avatar/":
+                assert answer.json()["detail"] == namespace["UploadTooLarge"].default_detail and parsed == []
+        assert parsed  # checked in post(), the upload had been read during authentication

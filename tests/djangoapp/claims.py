@@ -3,6 +3,7 @@ can check the status code a code page claims it produces."""
 
 from __future__ import annotations
 
+import datetime
 import importlib
 
 from django.http import HttpResponse, HttpResponseBase
@@ -30,6 +31,16 @@ DECORATORS = {
 }
 
 
+# The conditional-request decorators (412): each given a validator for the resource, and the
+# stale precondition of a PUT that it refuses.
+_CHANGED = datetime.datetime(2026, 1, 2, tzinfo=datetime.timezone.utc)
+CONDITIONAL = {
+    "condition": ({"etag_func": lambda request: '"2"'}, {"HTTP_IF_MATCH": '"1"'}),
+    "etag": ((lambda request: '"2"',), {"HTTP_IF_MATCH": '"1"'}),
+    "last_modified": ((lambda request: _CHANGED,), {"HTTP_IF_UNMODIFIED_SINCE": "Thu, 01 Jan 2026 00:00:00 GMT"}),
+}
+
+
 def resolve(dotted: str):
     module, _, name = dotted.rpartition(".")
     return getattr(importlib.import_module(module), name)
@@ -44,6 +55,8 @@ def kind(dotted: str) -> str:
         return "drf-exception" if dotted.startswith("rest_framework.") else "exception"
     if dotted.startswith("django.views.decorators.http.") and name in DECORATORS:
         return "decorator"
+    if dotted.startswith("django.views.decorators.http.") and name in CONDITIONAL:
+        return "conditional"
     if dotted == "django.middleware.csrf.CsrfViewMiddleware":
         return "csrf"
     raise ValueError(f"the test suite does not know how to check {dotted}")
@@ -76,6 +89,12 @@ def decorated_view(request, dotted):
     name = dotted.rpartition(".")[2]
     _, args = DECORATORS[name]
     decorator = resolve(dotted)(*args) if args else resolve(dotted)
+    return csrf_exempt(decorator(lambda request: HttpResponse("ok")))(request)
+
+
+def conditional_view(request, dotted):
+    args, _ = CONDITIONAL[dotted.rpartition(".")[2]]
+    decorator = resolve(dotted)(**args) if isinstance(args, dict) else resolve(dotted)(*args)
     return csrf_exempt(decorator(lambda request: HttpResponse("ok")))(request)
 
 

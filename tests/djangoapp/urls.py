@@ -9,6 +9,7 @@ urlpatterns = [
     path("claim/raise/<str:dotted>/", claims.raise_view),
     path("claim/drf/<str:dotted>/", claims.RaiseInApi.as_view()),
     path("claim/decorated/<str:dotted>/", claims.decorated_view),
+    path("claim/conditional/<str:dotted>/", claims.conditional_view),
     path("claim/csrf/", claims.csrf_protected),
     # Sharp edges the code pages describe, beyond django.produces.
     path("edge/etag/", sharp_edges.etag_view),
