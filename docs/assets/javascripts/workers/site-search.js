@@ -205,8 +205,8 @@
     // Firefox ends a CORS refusal with the response's status. A success there (200) is not what
     // went wrong, the missing CORS header is; an error status (a preflight's 405) still counts.
     if (/CORS/.test(raw)) raw = raw.replace(/(Status code|상태 코드):\s*2\d\d\b/g, " ");
-    // A reason phrase in parentheses names its code as a number would: kubectl's "Error from server
-    // (Conflict)", PowerShell's "(Not Found)".
+    // A reason phrase in parentheses names its code as a number would: kubectl prints the
+    // apiserver's reason so ("Error from server (Conflict)", "(NotFound)", "(Forbidden)").
     raw.replace(/\(([A-Za-z][A-Za-z \-]{2,40})\)/g, function (all, phrase) {
       var code = phrases[phrase.toLowerCase().replace(/[\s\-]+/g, "")];
       if (code && codes.indexOf(code) < 0) codes.push(code);
