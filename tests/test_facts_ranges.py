@@ -40,8 +40,8 @@ def download(request, tmp_path):
         yield namespace["download"]
 
 
-def _get(view, name="manual.pdf", **headers):
-    response = view(RequestFactory().get(f"/files/{name}", **headers), name)
+def _get(view, name="manual.pdf", method="get", **headers):
+    response = view(getattr(RequestFactory(), method)(f"/files/{name}", **headers), name)
     body = b"".join(response) if response.streaming else response.content
     return response, body
 
@@ -77,3 +77,19 @@ def test_names_outside_the_download_folder_are_refused(download):
         _get(download, name="../secret.txt")
     with pytest.raises(Http404):
         _get(download, name="missing.pdf")
+
+
+def test_a_range_on_another_method_than_get_is_ignored(download):
+    # RFC 9110 §14.2: GET is the only method range handling is defined for.
+    for method in ("post", "put", "head"):
+        response, _ = _get(download, method=method, HTTP_RANGE="bytes=0-9")
+        assert response.status_code == 200, method
+
+
+def test_the_200_and_the_206_of_a_compressed_file_have_one_type(download, tmp_path):
+    files = next(tmp_path.glob("files"))
+    (files / "logs.tar.gz").write_bytes(CONTENT)
+    whole, _ = _get(download, name="logs.tar.gz")
+    part, _ = _get(download, name="logs.tar.gz", HTTP_RANGE="bytes=0-9")
+    assert whole.status_code == 200 and part.status_code == 206
+    assert whole["Content-Type"] == part["Content-Type"]  # RFC 9110 §15.3.7: as the 200 would

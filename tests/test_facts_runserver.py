@@ -1,4 +1,4 @@
-"""The limits of Django's development server, as the 431 page gives them.
+"""The limits of Django's development server, as the 431 and 505 pages give them.
 
 `runserver` (django.core.servers.basehttp.WSGIRequestHandler) parses headers with Python's
 http.server, whose http.client._read_headers appends the blank line that ends the headers
@@ -21,9 +21,9 @@ from django.core.servers.basehttp import WSGIRequestHandler  # noqa: E402
 from conftest import real_registry  # noqa: E402
 
 
-def _status(headers: list[bytes]) -> int:
+def _status(headers: list[bytes], version: str = "HTTP/1.1") -> int:
     handler = WSGIRequestHandler.__new__(WSGIRequestHandler)  # no socket: parse one request
-    raw = b"GET / HTTP/1.1\r\nHost: localhost\r\n" + b"".join(headers) + b"\r\n"
+    raw = f"GET / {version}\r\nHost: localhost\r\n".encode() + b"".join(headers) + b"\r\n"
     handler.rfile, handler.wfile = io.BytesIO(raw), io.BytesIO()
     handler.client_address, handler.request_version = ("127.0.0.1", 0), "HTTP/0.9"
     handler.close_connection = True
@@ -51,3 +51,17 @@ def test_the_431_page_gives_the_header_count_limit_exactly(lang):
     text = c.when_to_use[lang] + c.django.how[lang]
     assert "99" in text
     assert "100개를 넘으면" not in text and "more than 100" not in text and "100 header fields)" not in text
+
+
+def test_runserver_answers_http_2_0_with_a_505_page_but_no_status_line():
+    """The 505 page: Python's http.server sends its 505 error page before it has settled the
+    request's version, so as HTTP/0.9: the page and no status line."""
+    handler = WSGIRequestHandler.__new__(WSGIRequestHandler)
+    handler.rfile, handler.wfile = io.BytesIO(b"Host: localhost\r\n\r\n"), io.BytesIO()
+    handler.client_address = ("127.0.0.1", 0)
+    handler.raw_requestline = b"GET / HTTP/2.0\r\n"
+    handler.log_message = lambda *args: None
+    assert handler.parse_request() is False
+    sent = handler.wfile.getvalue()
+    assert not sent.startswith(b"HTTP/") and b"Error code: 505" in sent and b"Invalid HTTP version (2.0)" in sent
+    assert _status([], "HTTP/1.0") == 200
