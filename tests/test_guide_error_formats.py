@@ -811,3 +811,16 @@ def test_handler_pointers_escape_and_percent_encode_names(drf_handler):
     module = sys.modules[f"guide_error_formats_handler_{drf_handler}"]
     assert module._pointer(("extra", "a/b~c", 0)) == "#/extra/a~1b~0c/0"
     assert module._pointer(("제목",)) == "#/%EC%A0%9C%EB%AA%A9"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_aip_messages_are_english_and_the_users_words_are_localized(lang):
+    # AIP-193 Status.message: the developer-facing message "should be in English"; localized
+    # text goes in google.rpc.LocalizedMessage (google/rpc/status.proto).
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    aip = [e["value"] for e in json_examples(page(lang)) if classify(e["value"]) == "aip"]
+    assert aip
+    for body in aip:
+        assert not hangul.search(body["error"]["message"]), body["error"]["message"]
+        localized = [d for d in body["error"].get("details", []) if d["@type"].endswith("LocalizedMessage")]
+        assert all(d["locale"] == "ko-KR" and hangul.search(d["message"]) for d in localized)
