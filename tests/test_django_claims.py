@@ -37,9 +37,9 @@ def test_claim_produces_the_code(code, dotted):
     elif kind == "decorator":
         method, _ = claims.DECORATORS[dotted.rpartition(".")[2]]
         response = getattr(Client(), method.lower())(f"/claim/decorated/{dotted}/")
-    elif kind == "conditional":  # a PUT whose precondition is stale
-        _, headers = claims.CONDITIONAL[dotted.rpartition(".")[2]]
-        response = Client().put(f"/claim/conditional/{dotted}/", **headers)
+    elif kind == "conditional":  # a stale PUT (412) or a current GET (304)
+        method, headers = claims.CONDITIONAL[dotted.rpartition(".")[2]][1][code]
+        response = getattr(Client(), method.lower())(f"/claim/conditional/{dotted}/", **headers)
     else:  # csrf
         response = Client(enforce_csrf_checks=True).post("/claim/csrf/", {"x": "1"})
     assert response.status_code == code, f"{dotted} produced {response.status_code}, the {code} page says {code}"

@@ -31,13 +31,17 @@ DECORATORS = {
 }
 
 
-# The conditional-request decorators (412): each given a validator for the resource, and the
-# stale precondition of a PUT that it refuses.
+# The conditional-request decorators: each given a validator for the resource, and per code the
+# request that gets it: a PUT whose precondition is stale (412), a GET whose copy is current (304).
 _CHANGED = datetime.datetime(2026, 1, 2, tzinfo=datetime.timezone.utc)
+_SINCE = {"HTTP_IF_UNMODIFIED_SINCE": "Thu, 01 Jan 2026 00:00:00 GMT"}
 CONDITIONAL = {
-    "condition": ({"etag_func": lambda request: '"2"'}, {"HTTP_IF_MATCH": '"1"'}),
-    "etag": ((lambda request: '"2"',), {"HTTP_IF_MATCH": '"1"'}),
-    "last_modified": ((lambda request: _CHANGED,), {"HTTP_IF_UNMODIFIED_SINCE": "Thu, 01 Jan 2026 00:00:00 GMT"}),
+    "condition": ({"etag_func": lambda request: '"2"'},
+                  {412: ("PUT", {"HTTP_IF_MATCH": '"1"'}), 304: ("GET", {"HTTP_IF_NONE_MATCH": '"2"'})}),
+    "etag": ((lambda request: '"2"',),
+             {412: ("PUT", {"HTTP_IF_MATCH": '"1"'}), 304: ("GET", {"HTTP_IF_NONE_MATCH": '"2"'})}),
+    "last_modified": ((lambda request: _CHANGED,),
+                      {412: ("PUT", _SINCE), 304: ("GET", {"HTTP_IF_MODIFIED_SINCE": "Fri, 02 Jan 2026 00:00:00 GMT"})}),
 }
 
 
