@@ -198,3 +198,76 @@ def test_413_refuses_a_large_upload_before_drf_reads_it(lang, monkeypatch):
             if address == "/avatar/":
                 assert answer.json()["detail"] == namespace["UploadTooLarge"].default_detail and parsed == []
         assert parsed  # checked in post(), the upload had been read during authentication
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_304_answers_from_the_cache_and_keeps_one_entry_per_book(tmp_path, lang):
+    result = run_js(tmp_path, 304, lang, "loadBook", """
+const sent = [];
+globalThis.fetch = async (url, init) => {
+  const match = init.headers["If-None-Match"];
+  sent.push([url, match ?? null]);
+  if (url.endsWith("/3")) return new Response('{"id":3}', { status: 200 });  // no readable ETag
+  if (match === `"v${url.at(-1)}"`) return new Response(null, { status: 304 });
+  return new Response(`{"id":${url.at(-1)}}`, { status: 200, headers: { ETag: `"v${url.at(-1)}"` } });
+};
+const got = [await loadBook(1), await loadBook(2), await loadBook(1), await loadBook(3), await loadBook(3)];
+console.log(JSON.stringify({ got: got.map((b) => b.id), sent }));
+""")
+    assert result["got"] == [1, 2, 1, 3, 3]
+    assert [m for _, m in result["sent"]] == [None, None, '"v1"', None, None]  # book 3: never "null"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_226_returns_the_base_on_a_304(tmp_path, lang):
+    result = run_js(tmp_path, 226, lang, "fetchReleases", """
+globalThis.fetch = async () => new Response(null, { status: 304 });
+const base = { etag: '"r1"', body: new Uint8Array([1, 2]) };
+const got = await fetchReleases(base, { applyVcdiff: () => { throw new Error("no delta on a 304"); } });
+console.log(JSON.stringify({ same: got === base }));
+""")
+    assert result == {"same": True}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_300_returns_the_response_of_a_plain_200(tmp_path, lang):
+    result = run_js(tmp_path, 300, lang, "loadReport", """
+globalThis.fetch = async () => new Response("{}", { status: 200 });
+const response = await loadReport();
+console.log(JSON.stringify({ status: response?.status ?? null }));
+""")
+    assert result == {"status": 200}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_599_shows_the_banner_for_any_error_status_and_the_network_one_only_without_a_response(tmp_path, lang):
+    result = run_js(tmp_path, 599, lang, "loadWeather", """
+const seen = [];
+const ui = { showBanner: (text) => seen.push(["banner", text]), render: (data) => seen.push(["render", data]) };
+for (const answer of [403, 599, "offline"]) {
+  globalThis.fetch = async () => {
+    if (answer === "offline") throw new TypeError("Failed to fetch");
+    return new Response('{"detail":"no"}', { status: answer, headers: { "Content-Type": "application/json" } });
+  };
+  await loadWeather(ui);
+}
+console.log(JSON.stringify(seen));
+""")
+    assert [kind for kind, _ in result] == ["banner", "banner", "banner"]  # never a 403 rendered as weather
+    assert result[0][1] == result[1][1] != result[2][1]  # an error status is not "check your network"
+
+
+@pytest.mark.parametrize("code, function", [(431, "loadDashboard"), (444, "loadItems")])
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_a_fetch_with_no_response_is_reported_as_a_network_failure(tmp_path, lang, code, function):
+    result = run_js(tmp_path, code, lang, function, f"""
+const seen = [];
+const ui = {{ showError: (t) => seen.push("message"), showNetworkError: (t) => seen.push("message"), render: () => seen.push("render") }};
+globalThis.fetch = async () => {{ throw new TypeError("Failed to fetch"); }};
+await {function}(ui);
+globalThis.fetch = async () => new Response("oops", {{ status: 500 }});
+let thrown = null;
+try {{ await {function}(ui); }} catch (error) {{ thrown = error.message; }}
+console.log(JSON.stringify({{ seen, thrown }}));
+""")
+    assert result == {"seen": ["message"], "thrown": "HTTP 500"}  # a 500 is not "could not reach the server"
