@@ -24,7 +24,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.urls import path  # noqa: E402
+from django.urls import path as route  # noqa: E402
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 from django.http import JsonResponse  # noqa: E402
 from rest_framework.settings import api_settings  # noqa: E402
@@ -652,7 +652,7 @@ def test_a_plain_decorator_on_an_async_view_fails_with_the_error_the_guide_quote
         return wrapper
 
     urls = ModuleType("plain_decorator_urls")
-    urls.urlpatterns = [path("api/my/books/", plain(views.my_books))]
+    urls.urlpatterns = [route("api/my/books/", plain(views.my_books))]
     with asyncrun.no_running_loop(), override_settings(ROOT_URLCONF=urls):
         with pytest.raises(ValueError, match=r"It returned an unawaited coroutine instead\. You may need to add an 'await' into your view\."):
             Client().get(f"{API}/my/books/")
@@ -670,7 +670,7 @@ def test_request_user_in_an_async_view_is_refused_and_auser_is_not(monkeypatch):
         return JsonResponse({"user": (await request.auser()).username})
 
     urls = ModuleType("async_user_urls")
-    urls.urlpatterns = [path("user/", reads_user), path("auser/", awaits_user)]  # outside /api/: raised, not answered
+    urls.urlpatterns = [route("user/", reads_user), route("auser/", awaits_user)]  # outside /api/: raised, not answered
     signed_in = client("bob")
     monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE")  # as in production (tests/conftest.py sets it)
     with asyncrun.no_running_loop(), override_settings(ROOT_URLCONF=urls):
