@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from types import ModuleType
 
 import django
 import pytest
@@ -81,11 +80,10 @@ class SignedInOnly(APIView):
         return Response({"user": request.user.username})
 
 
-drf_urls = ModuleType("drf_csrf_urls")
-drf_urls.urlpatterns = [path("token/", token), path("api/", SignedInOnly.as_view())]
+urlpatterns.append(path("api/", SignedInOnly.as_view()))
 
 
-@override_settings(ROOT_URLCONF=drf_urls)
+@override_settings(ROOT_URLCONF=__name__)
 def test_drf_checks_csrf_for_a_session_user_only():
     call_command("migrate", verbosity=0)  # the tests' database, in memory: the users' table
     client = Client(enforce_csrf_checks=True)
@@ -117,7 +115,7 @@ def test_the_pages_unsafe_fetches_send_the_csrf_header(code, lang):
         assert "csrfToken" in signature, f"{code}.frontend.{lang}: {signature!r} does not take csrfToken"
 
 
-@override_settings(ROOT_URLCONF=drf_urls)
+@override_settings(ROOT_URLCONF=__name__)
 def test_a_session_users_unparsable_body_is_415_before_the_view_reads_it():
     """415's page: SessionAuthentication's CSRF check parses the body (DRF's Request.POST), so a
     signed-in user's text/plain POST is refused even though SignedInOnly never reads request.data."""

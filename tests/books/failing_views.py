@@ -1,11 +1,6 @@
-"""Views for the tests only (not on the page): views that fail the way real code fails, which
-the tests check never reach the client, and a sign-in."""
+"""Views that fail the way real code fails, for the tests only (not on the page): the tests
+check that none of this reaches the client."""
 
-import json
-
-from django.contrib.auth import get_user_model, login
-from django.http import HttpResponse
-from django.views.decorators.http import require_POST
 from rest_framework.views import APIView
 
 DSN = "postgres://books:hunter2@db.internal/books"
@@ -24,12 +19,3 @@ class BrokenAPI(APIView):
 
     def get(self, request):
         raise RuntimeError(f"could not connect with {DSN}")
-
-
-@require_POST
-def sign_in(request):
-    """Signs in as the user the body names, as a project's own sign-in view would after checking
-    a password: login() gives the session a new CSRF token, which the guide's cross-origin
-    front end must fetch again."""
-    login(request, get_user_model().objects.get(username=json.loads(request.body)["username"]))
-    return HttpResponse(status=204)

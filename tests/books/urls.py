@@ -26,13 +26,13 @@ urlpatterns = [
 ]
 # --8<-- [end:urls]
 
-# Not on the page: the guide's first step, and views that fail on purpose for the tests.
-from . import step1, failing_views  # noqa: E402
+# Not on the page: the guide's first step, views that fail on purpose, and a sign-in for the tests.
+from . import step1, failing_views, sign_in  # noqa: E402
 
 urlpatterns[:0] = [
     path("api/step1/books/<int:book_id>/", step1.delete_book),
     path("api/broken/", failing_views.broken),
     path("api/drf/broken/", failing_views.BrokenAPI.as_view()),
     path("api/async/broken/", failing_views.async_broken),
-    path("api/test-sign-in/", failing_views.sign_in),
+    path("api/test-sign-in/", sign_in.sign_in),
 ]
