@@ -58,6 +58,7 @@ _KEPT_CODE_SECTIONS = {None, "meaning", "headers"}
 _LIST_PAGES = re.compile(r"^(|[1-5]xx/|guides/cheatsheet/)#")  # their sections are tables of summaries
 _WORD = re.compile(r"[^\s\-,:;!=\[\]()\"/·'`?.]+")  # roughly mkdocs.yml's search separator
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_HANGUL_SPACE = re.compile(r"(?<=[가-힣]) +(?=[가-힣])")
 
 
 def _plain(html: str) -> str:
@@ -124,9 +125,11 @@ def _constant_tokens(names: list[str]) -> list[str]:
 def _names(code: StatusCode, lang: str, registry: Registry) -> list[str]:
     words = list(code.other_phrases) + code.keywords.en
     if lang == "ko":
-        # Korean is written with and without spaces ("레이트 리밋", "레이트리밋").
+        # Korean is written with and without spaces ("레이트 리밋", "레이트리밋"). Only the spaces
+        # between Hangul go: "CORS사전요청실패" would match every typed "cors" (and "POST허용안됨"
+        # every "post"), as the index matches a query word as a prefix.
         korean = [code.name_ko] + code.keywords.ko
-        words += code.keywords.ko + [w.replace(" ", "") for w in korean if " " in w]
+        words += code.keywords.ko + [_HANGUL_SPACE.sub("", w) for w in korean if _HANGUL_SPACE.search(w)]
     # PermissionDenied and RedirectKeepVerb as words, for readers who type them so; Go's and
     # ASP.NET Core's "Status"/"Status404" prefix left out, and each wording once: repeated,
     # "status" and "request" on every page outranked the pages a query was about.
