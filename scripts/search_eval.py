@@ -76,17 +76,37 @@ _WORKER_PROBE = """
 """
 
 
-_ENTER = """(query) => {
+
+
+
+# One round trip per query (the whole set is 500 of them): in "commit" typing, put the query in
+# the box at once, with the events an IME sends when it commits a composition (composition*,
+# input, then keyup with key "Process"): the same final query and the same events Material
+# reads as typing it, in one step; the key-by-key typing is checked against it on a sample
+# (tests/test_search_eval.py). Then wait for the worker's answer to what the box holds, let
+# Material draw it, and read the result links. A function, not an expression: the site's
+# Content-Security-Policy refuses eval().
+_ANSWER = """async ({ enter, timeout }) => {
   const box = document.querySelector("input.md-search__input");
-  box.focus();
-  box.value = "";
-  box.dispatchEvent(new KeyboardEvent("keyup", { key: "Backspace", bubbles: true }));
-  box.dispatchEvent(new CompositionEvent("compositionstart", { data: "", bubbles: true }));
-  box.value = query;
-  box.dispatchEvent(new InputEvent("input", { data: query, inputType: "insertCompositionText", isComposing: true, bubbles: true }));
-  box.dispatchEvent(new CompositionEvent("compositionend", { data: query, bubbles: true }));
-  box.dispatchEvent(new KeyboardEvent("keyup", { key: "Process", keyCode: 229, bubbles: true }));
-}"""
+  if (enter !== null) {
+    box.focus();
+    box.value = "";
+    box.dispatchEvent(new KeyboardEvent("keyup", { key: "Backspace", bubbles: true }));
+    box.dispatchEvent(new CompositionEvent("compositionstart", { data: "", bubbles: true }));
+    box.value = enter;
+    box.dispatchEvent(new InputEvent("input", { data: enter, inputType: "insertCompositionText", isComposing: true, bubbles: true }));
+    box.dispatchEvent(new CompositionEvent("compositionend", { data: enter, bubbles: true }));
+    box.dispatchEvent(new KeyboardEvent("keyup", { key: "Process", keyCode: 229, bubbles: true }));
+  }
+  const probe = window.__searchEval, until = Date.now() + timeout;
+  await new Promise((resolve, reject) => (function check() {
+    if (probe.answered >= probe.sent && probe.last === box.value) resolve();
+    else if (Date.now() > until) reject(new Error("no answer from the search worker for " + JSON.stringify(box.value)));
+    else setTimeout(check, 5);
+  })());
+  await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return { value: box.value, hrefs: [...document.querySelectorAll(RESULT_LINKS)].map(a => a.href) };
+}""".replace("RESULT_LINKS", json.dumps(RESULT_LINKS))
 
 
 # --- The query set -----------------------------------------------------------------------------
@@ -208,6 +228,7 @@ class SearchBox:
         # A function, not an expression: the site's Content-Security-Policy refuses eval().
         self.page.wait_for_function("() => window.__searchEval.answered > 0", timeout=20000)
         self.composing = ""
+        self.last_value = ""  # what the box held when the last results were read
 
     # Key events through CDP, so the IME's keys carry key "Process" and keyCode 229.
     def _key(self, type_: str, key: str, code: str, vk: int, text: str | None = None) -> None:
@@ -252,31 +273,20 @@ class SearchBox:
         self.page.evaluate("document.querySelector('input.md-search__input').select()")
         self.page.keyboard.press("Backspace")
 
-    def enter(self, query: str) -> None:
-        """Put ``query`` in the box at once, with the events an IME sends when it commits a
-        composition (composition*, input, then keyup with key "Process"): the same final query
-        and the same events Material reads as typing it, in one step. For the whole set; the
-        key-by-key typing above is checked against it on a sample (tests/test_search_eval.py)."""
-        self._commit()
-        self.page.evaluate(_ENTER, query)
-
     def search(self, query: str, timeout: float = 15.0, typing: str = "keys") -> list[str]:
         """Type ``query`` into an empty box (``typing``: "keys", key by key as a reader types,
         or "commit", as one IME commit); return the result page paths (relative to the language
         root, fragments dropped, each page once), best first."""
         if typing == "commit":
-            self.enter(query)
+            self._commit()
+            answer = self.page.evaluate(_ANSWER, {"enter": query, "timeout": timeout * 1000})
         else:
             self.clear()
             self.type(query)
-        self.page.wait_for_function(
-            """() => { const p = window.__searchEval;
-                       return p.answered >= p.sent && p.last === document.querySelector('input.md-search__input').value; }""",
-            timeout=timeout * 1000,
-        )
-        hrefs = self.page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+            answer = self.page.evaluate(_ANSWER, {"enter": None, "timeout": timeout * 1000})
+        self.last_value = answer["value"]
         pages: list[str] = []
-        for href in hrefs:
+        for href in answer["hrefs"]:
             path = urlsplit(href).path
             rel = path[len(self.root):] if path.startswith(self.root) else path
             if rel not in pages:
@@ -347,7 +357,7 @@ def run(context, base_url: str, queries: list[Query], typing: str = "keys") -> l
             for query in mine:
                 start = time.perf_counter()
                 pages = box.search(query.q, typing=typing)
-                typed = box.value()
+                typed = box.last_value
                 if typed != query.q:
                     raise RuntimeError(f"typed {query.q!r} but the search box holds {typed!r}")
                 outcome = score(query, pages)
