@@ -1,5 +1,5 @@
 """Snippets that claim a behaviour, run: the code pages' JavaScript in Node against a stub
-`fetch` (Node's own Response and Headers), and a Python one in the tests' Django project.
+`fetch` (Node's own Response and Headers), and the Python ones in the tests' Django project.
 
 Each runs exactly as the page shows it, in both languages: the block is taken from the data,
 written to a module with an `export` of the functions it defines, and a scenario calls them.
@@ -7,6 +7,7 @@ written to a module with an `export` of the functions it defines, and a scenario
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -271,3 +272,48 @@ try {{ await {function}(ui); }} catch (error) {{ thrown = error.message; }}
 console.log(JSON.stringify({{ seen, thrown }}));
 """)
     assert result == {"seen": ["message"], "thrown": "HTTP 500"}  # a 500 is not "could not reach the server"
+
+
+@functools.cache
+def _article_model():
+    """The model 412's view writes to (the page leaves it to the reader): a version and a body,
+    its table made in the tests' database."""
+    from django.db import connection, models
+
+    class Article(models.Model):
+        version = models.PositiveIntegerField(default=1)
+        body = models.TextField(default="")
+
+        class Meta:
+            app_label = "books"
+
+    with connection.schema_editor() as editor:
+        editor.create_model(Article)
+    return Article
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_412_view_writes_only_on_a_current_if_match_and_closes_the_race(lang):
+    from django.test import RequestFactory
+
+    Article = _article_model()
+    namespace: dict = {"Article": Article}
+    exec(compile(block(412, "django.how", lang, "python"), f"412 django.how.{lang}", "exec"), namespace)
+    view = namespace["article"]
+    undecorated = view.__wrapped__.__wrapped__  # past require_http_methods and condition
+    put = lambda headers, pk: RequestFactory().put(f"/articles/{pk}/", "edited", content_type="text/plain", headers=headers)  # noqa: E731
+
+    Article.objects.all().delete()
+    pk = Article.objects.create(version=1, body="first").pk
+    # The page's "..." is where the view goes on to answer; a write that went through reaches it.
+    assert view(put({"If-Match": '"1"'}, pk), pk=pk) is None
+    assert Article.objects.values_list("version", "body").get(pk=pk) == (2, "edited")
+    assert view(put({"If-Match": '"1"'}, pk), pk=pk).status_code == 412  # stale: the decorator
+    assert view(put({}, pk), pk=pk).status_code == 428  # no condition: the view asks for one
+    assert view(put({"If-Match": "*"}, pk), pk=pk) is None  # "*": the article exists, so it is written
+    assert Article.objects.get(pk=pk).version == 3
+    assert view(put({"If-Match": "*"}, pk + 1000), pk=pk + 1000).status_code == 412  # "*" and no article
+    # Someone saves between the decorator's check and the write: the conditional UPDATE refuses.
+    raced = undecorated(put({"If-Match": '"2"'}, pk), pk=pk)
+    assert raced.status_code == 412 and json.loads(raced.content)["detail"]
+    assert Article.objects.get(pk=pk).version == 3
