@@ -29,6 +29,16 @@ def test_a_failed_fork_fails_the_build_with_its_message(capfd):
     assert "Aborted with 1 warnings in strict mode!" in capfd.readouterr().err
 
 
+def test_a_fork_that_failed_before_the_release_still_fails_the_build_with_its_message(capfd):
+    # The child ended before the parent released it (its build failed early): the parent's
+    # release meets a closed pipe, and the build still fails with the child's message.
+    fork = language_fork.start(lambda: (_ for _ in ()).throw(Abort("Aborted with 1 warnings in strict mode!")))
+    time.sleep(0.5)
+    with pytest.raises(PluginError, match="the other languages' build failed"):
+        fork.result()
+    assert "Aborted with 1 warnings in strict mode!" in capfd.readouterr().err
+
+
 def _fork_that_writes(written):
     """A fork that, like the English build, waits for the data's verdict before it writes."""
     def build():

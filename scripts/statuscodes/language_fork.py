@@ -46,7 +46,10 @@ class LanguageFork:
     def release(self) -> None:
         """The data passed every check: the child may write its pages."""
         if self._go is not None:
-            os.write(self._go, b"1")
+            try:
+                os.write(self._go, b"1")
+            except BrokenPipeError:
+                pass  # the child has already ended (its build failed early): result() says so
             os.close(self._go)
             self._go = None
 
