@@ -3,6 +3,7 @@ the file, the code and the field."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -19,9 +20,11 @@ MAX_FILE_BYTES = 4 * 1024 * 1024  # a code file is ~10 KB; field limits catch lo
 
 
 _UNREADABLE = object()  # _read_yaml already reported why
-# Parsed files by (path, mtime, size): `mkdocs serve` keeps this module loaded, so a rebuild
-# after an edit parses only the edited file.
-_parsed: dict[tuple[Path, int, int], object] = {}
+# Parsed files by their bytes' digest: `mkdocs serve` keeps this module loaded, so a rebuild
+# after an edit parses only the edited file, and a copy of the data (the tests make one for each
+# case they break) parses only what differs. The values are never changed once parsed.
+_parsed: dict[bytes, object] = {}
+_PARSED_KEPT = 4096  # files; past that the cache starts again (property tests write thousands)
 
 
 class DataError(Exception):
@@ -33,18 +36,19 @@ class DataError(Exception):
 
 
 def _read_yaml(path: Path, problems: list[str], where: str) -> object:
-    stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
+    raw = path.read_bytes()
+    key = hashlib.blake2b(raw, digest_size=16).digest()
     if key not in _parsed:
-        value = _parse_yaml(path, problems, where)
+        value = _parse_yaml(raw, path, problems, where)
         if value is _UNREADABLE:
             return value
+        if len(_parsed) >= _PARSED_KEPT:
+            _parsed.clear()
         _parsed[key] = value
     return _parsed[key]
 
 
-def _parse_yaml(path: Path, problems: list[str], where: str) -> object:
-    raw = path.read_bytes()
+def _parse_yaml(raw: bytes, path: Path, problems: list[str], where: str) -> object:
     if len(raw) > MAX_FILE_BYTES:
         problems.append(f"{where}: file is {len(raw)} bytes, more than the {MAX_FILE_BYTES} allowed")
         return _UNREADABLE
