@@ -205,6 +205,17 @@
     // Firefox ends a CORS refusal with the response's status. A success there (200) is not what
     // went wrong, the missing CORS header is; an error status (a preflight's 405) still counts.
     if (/CORS/.test(raw)) raw = raw.replace(/(Status code|상태 코드):\s*2\d\d\b/g, " ");
+    // A failed test names the status it wanted beside the one it got: supertest's 'expected 201
+    // "Created", got 409 "Conflict"', Postman's '... status code 200 but got 404', MockMvc's
+    // 'Status expected:<200> but was:<401>', Jest's 'Expected: 200 Received: 422', Go's 'got 405
+    // want 200'. The one wanted is not what went wrong: it and its reason phrase are taken out.
+    // (chai names what it got first: 'expected 429 to equal 200'.)
+    var wanted = /\bexpected\s+([1-5]\d\d)\s+to\s+(?:equal|be|eql)\s+[1-5]\d\d\b/gi;
+    if (wanted.test(raw)) { raw = raw.replace(wanted, "$1"); dropped = true; }
+    if (/\b(?:got|received|but (?:it )?was)\W{0,3}[1-5]\d\d\b/i.test(raw)) {
+      wanted = /\b(?:expected|want(?:ed)?)\b[^\d\n]{0,45}?[1-5]\d\d\b>?(?:\s*"[^"]*")?/gi;
+      if (wanted.test(raw)) { raw = raw.replace(wanted, " "); dropped = true; }
+    }
     // A reason phrase in parentheses names its code as a number would: kubectl prints the
     // apiserver's reason so ("Error from server (Conflict)", "(NotFound)", "(Forbidden)").
     raw.replace(/\(([A-Za-z][A-Za-z \-]{2,40})\)/g, function (all, phrase) {
