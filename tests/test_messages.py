@@ -329,3 +329,53 @@ def test_requests_texts_are_what_raise_for_status_raises(message):
 def test_a_made_up_requests_text_is_caught():
     assert _requests_text(404, "Not Found") != "requests.exceptions.HTTPError: 404 Not Found for url: https://api.example.com/users/1"
     assert _requests_text(503, "Service Unavailable").startswith("requests.exceptions.HTTPError: 503 Server Error: ")
+
+
+# uvicorn is installed too: its texts are checked by running it with an app that raises and by
+# sending it bytes that are not HTTP.
+
+def test_uvicorn_texts_are_what_the_installed_uvicorn_logs_and_sends(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import uvicorn
+
+    tool = _registry().tools["uvicorn"]
+    assert tool.version == uvicorn.__version__
+    (tmp_path / "raising.py").write_text(
+        "async def app(scope, receive, send):\n"
+        "    if scope['type'] == 'http':\n"
+        "        raise ValueError('the view failed')\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--port", str(port), "--http", "h11", "raising:app"],
+                              cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    try:
+        answers = {}
+        for name, request in (("raises", b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"), ("not HTTP", b"\x16\x03\x01 not http\r\n\r\n")):
+            for _ in range(100):
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+                        client.sendall(request)
+                        answers[name] = b"".join(iter(lambda: client.recv(65536), b"")).decode()
+                    break
+                except ConnectionRefusedError:
+                    time.sleep(0.05)
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=10)[1]
+    by_code = {m.code[0]: m.text for m in tool.messages}
+
+    def status_and_body(answer: str) -> tuple[str, str]:
+        head, body = answer.split("\r\n\r\n", 1)
+        if "transfer-encoding: chunked" in head.lower():  # one chunk, then the last (empty) one
+            body = body.split("\r\n")[1]
+        return head.split(" ")[1], body
+
+    assert status_and_body(answers["raises"]) == ("500", "Internal Server Error")
+    assert f"ERROR:    {by_code[500]}\nTraceback" in log and "ValueError: the view failed" in log
+    assert status_and_body(answers["not HTTP"]) == ("400", by_code[400])
+    assert f"WARNING:  {by_code[400]}" in log
