@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+import lxml.etree
 import pytest
 import yaml
 
@@ -185,43 +185,41 @@ def test_the_template_words_use_the_glossary(registry):
     assert not problems, "\n".join(problems)
 
 
-class _Visible(HTMLParser):
+_PARSER = lxml.etree.HTMLParser(encoding="utf-8")
+_SEEN_IN = ("title", "aria-label", "placeholder")  # attributes a reader sees or hears
+
+
+def _walk(element, on_element, skipped: tuple[str, ...], parts: list[str]) -> None:
+    """The text of ``element`` in document order, into ``parts`` (text nodes as the HTML has
+    them); the text inside ``skipped`` elements and comments is left out, what follows them is not."""
+    if isinstance(element.tag, str):
+        on_element(element)
+        if element.tag not in skipped:
+            if element.text:
+                parts.append(element.text)
+            for child in element:
+                _walk(child, on_element, skipped, parts)
+    if element.tail:
+        parts.append(element.tail)
+
+
+class _Visible:
     """Text a reader sees or hears: text nodes, and the title, aria-label and placeholder
     attributes; plus Material's translations (in #__config), which its JavaScript shows."""
 
-    ATTRIBUTES = ("title", "aria-label", "placeholder")
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
+    def __init__(self, root):
         self.parts: list[str] = []
-        self._skip: list[str] = []
-        self._config = False
         self.translations: dict[str, str] = {}
+        _walk(root, self._element, ("script", "style"), self.parts)
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.parts += [a[name] for name in self.ATTRIBUTES if a.get(name)]
-        if tag in ("script", "style"):
-            self._skip.append(tag)
-            self._config = a.get("id") == "__config"
-
-    def handle_endtag(self, tag):
-        if self._skip and self._skip[-1] == tag:
-            self._skip.pop()
-            self._config = False
-
-    def handle_data(self, data):
-        if self._config:
-            self.translations = json.loads(data)["translations"]
-        elif not self._skip:
-            self.parts.append(data)
+    def _element(self, element) -> None:
+        self.parts += [element.get(name) for name in _SEEN_IN if element.get(name)]
+        if element.tag == "script" and element.get("id") == "__config":
+            self.translations = json.loads(element.text)["translations"]
 
 
 def visible(path: Path) -> _Visible:
-    parser = _Visible()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return parser
+    return _Visible(lxml.etree.fromstring(path.read_bytes(), parser=_PARSER))
 
 
 def korean_html(site: Path) -> list[Path]:
@@ -269,30 +267,12 @@ def test_korean_examples_show_the_korean_error_detail(registry):
 
 # --- Citations: "합니다(RFC 9110 §15.5)" in Korean, "text (RFC 9110 §15.5)" in English -------
 
-class _Prose(HTMLParser):
-    """Text of the page as a browser lays it out (a newline is a space), without code blocks."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        self._skip += tag in ("pre", "script", "style")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("pre", "script", "style")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.text.append(data)
-
-
 def prose(path: Path) -> str:
-    parser = _Prose()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return "".join(parser.text)
+    """Text of the page as a browser lays it out (a newline is a space), without code blocks."""
+    parts: list[str] = []
+    _walk(lxml.etree.fromstring(path.read_bytes(), parser=_PARSER), lambda element: None,
+          ("pre", "script", "style"), parts)
+    return "".join(parts)
 
 
 CITATION = r"\((?:RFC \d|§\d)"
