@@ -76,9 +76,6 @@ _WORKER_PROBE = """
 """
 
 
-
-
-
 # One round trip per query (the whole set is 500 of them): in "commit" typing, put the query in
 # the box at once, with the events an IME sends when it commits a composition (composition*,
 # input, then keyup with key "Process"): the same final query and the same events Material

@@ -97,7 +97,8 @@ def pytest_xdist_auto_num_workers(config):
 # 14 s and 7 s, under 3 s of CPU): their waits overlap the others' work instead of leaving the
 # cores idle at the end. Any file not named here follows in its usual order; the order only
 # affects speed.
-LONGEST_FIRST = ("test_snippet_browser.py", "test_snippet_runs.py", "test_browser.py", "test_csp.py", "test_adding_a_code.py", "test_reading.py",
+LONGEST_FIRST = ("test_snippet_browser.py", "test_snippet_runs.py",
+                 "test_browser.py", "test_csp.py", "test_adding_a_code.py", "test_reading.py",
                  "test_accessibility.py", "test_hostile_input.py", "test_search_eval.py", "test_serve.py",
                  "test_data_errors.py", "test_integrity.py", "test_budgets.py", "test_glossary.py")
 
