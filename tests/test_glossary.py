@@ -15,7 +15,7 @@ import yaml
 from statuscodes.loader import load_registry
 from statuscodes.pages import render_site
 
-from conftest import ROOT, real_registry
+from conftest import ROOT, only_shape, real_registry
 
 GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yaml").read_text(encoding="utf-8"))["terms"]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -226,6 +226,7 @@ def korean_html(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "en")
 
 
+@only_shape("project")  # text, the same in both shapes (test_integrity.py)
 def test_the_built_korean_pages_and_theme_strings_use_the_glossary(site):
     pages = korean_html(site)
     assert len(pages) > 90
@@ -237,6 +238,7 @@ def test_the_built_korean_pages_and_theme_strings_use_the_glossary(site):
     assert not problems, "\n".join(sorted(set(problems))[:40])
 
 
+@only_shape("project")  # text, the same in both shapes (test_integrity.py)
 def test_the_theme_speaks_korean_on_korean_pages(site):
     seen = visible(site / "404" / "index.html")
     shown = {k: v for k, v in seen.translations.items() if not k.startswith("search.config")}
@@ -280,6 +282,7 @@ DETACHED = re.compile(r"\S\s+" + CITATION)  # Korean: no space before the citati
 GLUED = re.compile(r"[A-Za-z0-9]" + CITATION)  # English: a space before it
 
 
+@only_shape("project")  # text, the same in both shapes (test_integrity.py)
 def test_citations_attach_to_the_word_they_follow(site):
     problems = []
     for page in sorted(site.rglob("*.html")):
