@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import same_in_both_shapes
 from search_input import run_query
 
 from statuscodes import csp
@@ -185,6 +186,7 @@ def test_every_page_kind_runs_its_scripts_and_search_with_no_violation(watched, 
 
 
 @pytest.mark.browser
+@same_in_both_shapes
 @pytest.mark.parametrize("path, lang", [("", "ko"), ("en/404/", "en")])
 def test_palette_toggle_works_under_the_policy(watched, site_url, path, lang):
     watched.emulate_media(color_scheme="light")
@@ -237,7 +239,7 @@ def test_404_swap_and_suggestions_work_under_the_policy(watched, site_url, path,
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["en/404/", "nope/"])
+@pytest.mark.parametrize("shape, path", _in_shapes([("en/404/",), ("nope/",)]), indirect=["shape"])
 def test_an_injected_inline_handler_or_script_is_blocked(watched, site_url, path):
     watched.goto(site_url + path)
     _first_interaction(watched)
