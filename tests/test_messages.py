@@ -341,6 +341,7 @@ def test_uvicorn_texts_are_what_the_installed_uvicorn_logs_and_sends(tmp_path):
     import time
 
     import uvicorn
+    from live_django import free_port
 
     tool = _registry().tools["uvicorn"]
     assert tool.version == uvicorn.__version__
@@ -348,9 +349,7 @@ def test_uvicorn_texts_are_what_the_installed_uvicorn_logs_and_sends(tmp_path):
         "async def app(scope, receive, send):\n"
         "    if scope['type'] == 'http':\n"
         "        raise ValueError('the view failed')\n", encoding="utf-8")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--port", str(port), "--http", "h11", "raising:app"],
                               cwd=tmp_path, stderr=subprocess.PIPE, text=True)
     try:

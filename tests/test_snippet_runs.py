@@ -40,6 +40,14 @@ def run_js(tmp_path, code: int, lang: str, exports: str, scenario: str) -> dict:
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
+def run_python(code: int, lang: str, **names) -> dict:
+    """The names the Python block of ``code``'s Django section defines, run as the page shows
+    it; ``names`` are what the page leaves to the reader (a model, say)."""
+    namespace = dict(names)
+    exec(compile(block(code, "django.how", lang, "python"), f"{code} django.how.{lang}", "exec"), namespace)
+    return namespace
+
+
 def messages(code: int, lang: str) -> list[str]:
     """The user-visible strings of the snippet, in the page's language."""
     return re.findall(r'"([^"]*[.!?다요])"', block(code, "frontend", lang, "js"))
@@ -148,8 +156,7 @@ console.log(JSON.stringify({ status: response.status, tokens, redirected }));
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_429_plain_django_answer_carries_retry_after(lang):
-    namespace: dict = {}
-    exec(compile(block(429, "django.how", lang, "python"), f"429 django.how.{lang}", "exec"), namespace)
+    namespace = run_python(429, lang)
     response = namespace["too_many_requests"]()
     assert response.status_code == 429
     assert response.headers["Retry-After"] == "30"
@@ -173,8 +180,7 @@ def test_413_refuses_a_large_upload_before_drf_reads_it(lang, monkeypatch):
     from rest_framework.response import Response
     from rest_framework.views import APIView
 
-    namespace: dict = {}
-    exec(compile(block(413, "django.how", lang, "python"), f"413 django.how.{lang}", "exec"), namespace)
+    namespace = run_python(413, lang)
     parsed = []
     real_parse = MultiPartParser.parse
     monkeypatch.setattr(MultiPartParser, "parse", lambda self: parsed.append(1) or real_parse(self))
@@ -297,9 +303,7 @@ def test_412_view_writes_only_on_a_current_if_match_and_closes_the_race(lang):
     from django.test import RequestFactory
 
     Article = _article_model()
-    namespace: dict = {"Article": Article}
-    exec(compile(block(412, "django.how", lang, "python"), f"412 django.how.{lang}", "exec"), namespace)
-    view = namespace["article"]
+    view = run_python(412, lang, Article=Article)["article"]
     undecorated = view.__wrapped__.__wrapped__  # past require_http_methods and condition
     put = lambda headers, pk: RequestFactory().put(f"/articles/{pk}/", "edited", content_type="text/plain", headers=headers)  # noqa: E731
 
