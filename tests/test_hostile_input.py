@@ -485,3 +485,109 @@ def test_a_build_that_fails_after_the_other_languages_started_writes_nothing(tmp
     assert "building the other languages in a second process" in proc.stderr, proc.stderr
     assert "code 404: field 'meaning.en': raw HTML is not allowed in Markdown fields" in proc.stderr, proc.stderr
     assert not any(p.is_file() for p in site.rglob("*"))
+
+
+# --- texts allowed before (statuscodes/sanitise.py keeps them across processes) --------------
+
+@pytest.fixture
+def allowed_dir(tmp_path, monkeypatch):
+    """An empty place for the allowed texts, and a check that starts as a new process would."""
+    monkeypatch.setattr(sanitise, "ALLOWED_DIR", tmp_path / "markdown-allowed")
+    sanitise._allowed.cache_clear()
+    sanitise.problem.cache_clear()
+    yield tmp_path / "markdown-allowed"
+    sanitise._allowed.cache_clear()
+    sanitise.problem.cache_clear()
+    sanitise.checker_digest.cache_clear()
+
+
+def _as_a_new_process(monkeypatch) -> list[str]:
+    """Forget what this process knows; return the list of texts rendered from now on."""
+    sanitise._allowed.cache_clear()
+    sanitise.problem.cache_clear()
+    rendered, real = [], sanitise._problem
+    monkeypatch.setattr(sanitise, "_problem", lambda text, context: rendered.append(text) or real(text, context))
+    return rendered
+
+
+CLEAN = "Send `Retry-After` as [RFC 9110](https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3) says."
+
+
+def test_a_text_allowed_before_is_not_rendered_again_and_any_other_is(allowed_dir, monkeypatch):
+    assert sanitise.problem(CLEAN) is None
+    sanitise.remember_allowed()
+    [saved] = allowed_dir.glob("*.txt")
+    assert len(saved.read_text(encoding="ascii").split()) == 1
+    rendered = _as_a_new_process(monkeypatch)
+    assert sanitise.problem(CLEAN) is None
+    assert rendered == []
+    # The same words with one thing added, and the same text in another place: checked afresh.
+    hostile = CLEAN + ' <img src=x onerror="alert(1)">'
+    assert "raw HTML is not allowed" in sanitise.problem(hostile)
+    assert sanitise.problem(CLEAN.replace("https:", "javascript:")).startswith("link target")
+    assert sanitise.problem(CLEAN, "fence") is None
+    assert rendered == [hostile, CLEAN.replace("https:", "javascript:"), CLEAN]
+    sanitise.remember_allowed()  # a rejected text is never written down
+    assert len(saved.read_text(encoding="ascii").split()) == 2
+
+
+def test_texts_are_remembered_by_the_loader_for_the_next_process(allowed_dir, data_copy, monkeypatch):
+    load_registry(data_copy)
+    rendered = _as_a_new_process(monkeypatch)
+    load_registry(data_copy)
+    assert rendered == []
+    _edit(data_copy, F404, "meaning.en", "Text <b>bold</b> here")
+    rendered = _as_a_new_process(monkeypatch)
+    with pytest.raises(DataError) as error:
+        load_registry(data_copy)
+    assert rendered == ["Text <b>bold</b> here"]
+    assert any("404.yaml: code 404: field 'meaning.en': raw HTML" in p for p in error.value.problems)
+
+
+def test_a_text_naming_a_snippet_is_always_rendered(allowed_dir, monkeypatch):
+    # A snippet's verdict is the verdict of the file it names, which may change meanwhile.
+    snippet = '--8<-- "mkdocs.yml"'
+    allowed_dir.mkdir()
+    (allowed_dir / f"{sanitise.checker_digest()}.txt").write_text(
+        sanitise._text_digest(snippet, "block") + "\n", encoding="ascii")
+    rendered = _as_a_new_process(monkeypatch)
+    assert sanitise.problem(snippet) is not None
+    assert rendered == [snippet]
+
+
+def test_a_change_to_the_checker_starts_afresh(allowed_dir, tmp_path, monkeypatch):
+    assert sanitise.problem(CLEAN) is None
+    sanitise.remember_allowed()
+    before = sanitise.checker_digest()
+    # Another version of a library that renders or cleans, or other Markdown options: another file.
+    real_version = sanitise.importlib.metadata.version
+    monkeypatch.setattr(sanitise.importlib.metadata, "version",
+                        lambda name: "0.0.1" if name == "nh3" else real_version(name))
+    sanitise.checker_digest.cache_clear()
+    assert sanitise.checker_digest() != before
+    monkeypatch.undo()
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "anchor_linenums: false", "anchor_linenums: true"), encoding="utf-8")
+    monkeypatch.setattr(sanitise, "ALLOWED_DIR", allowed_dir)
+    monkeypatch.setattr(sanitise, "ROOT", root)
+    sanitise.checker_digest.cache_clear()
+    assert sanitise.checker_digest() != before
+    rendered = _as_a_new_process(monkeypatch)
+    assert sanitise.problem(CLEAN) is None
+    assert rendered == [CLEAN]
+    sanitise.remember_allowed()
+    assert [p.stem for p in allowed_dir.glob("*.txt")] == [sanitise.checker_digest()]  # the old one went
+
+
+def test_the_remembered_texts_stay_bounded(allowed_dir, monkeypatch):
+    # Property tests make up new texts on every run; the file keeps what the data uses.
+    monkeypatch.setattr(sanitise._Allowed, "LIMIT", 3)
+    allowed_dir.mkdir()
+    path = allowed_dir / f"{sanitise.checker_digest()}.txt"
+    path.write_text("".join(f"{n:032x}\n" for n in range(3)), encoding="ascii")
+    sanitise._allowed.cache_clear()
+    assert sanitise.problem(CLEAN) is None
+    sanitise.remember_allowed()
+    assert path.read_text(encoding="ascii").split() == [sanitise._text_digest(CLEAN, "block")]

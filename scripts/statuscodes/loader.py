@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import strict_yaml
+from . import sanitise, strict_yaml
 from .model import SKIP_MARKDOWN_CHECK, ChoosingGuide, Ecosystem, Note, Registry, SearchWords, StatusClass, StatusCode, Tool
 
 # STATUSCODES_DATA points the generator, the build and the tests at another copy of the data.
@@ -231,6 +231,8 @@ def load_registry(data_dir: Path = DATA_DIR, *, check_markdown: bool = True) -> 
             search_words = _validate(SearchWords, raw_words or {}, problems, _rel(words_path, data_dir), context) or SearchWords()
     ecosystems = _load_ecosystems(data_dir, present, problems, context)
 
+    if check_markdown:
+        sanitise.remember_allowed()
     if not codes and not problems:
         problems.append(f"{_rel(data_dir / 'codes', data_dir)}: no status codes found")
     if problems:

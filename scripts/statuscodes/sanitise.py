@@ -19,8 +19,12 @@ Nothing is rewritten: data that does not pass is an error for its author to fix.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import importlib.metadata
+import os
 import re
+import sys
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -233,9 +237,102 @@ def _convert(renderer: markdown.Markdown, text: str) -> str:
     return renderer.convert(text)
 
 
+# --- texts allowed before ------------------------------------------------------------------
+# Rendering every field takes about a second, and every process that loads the data paid it
+# (each build, the generator, every test worker). Texts this very checker allowed are kept in
+# .cache/, by the digest of the text: a text that was never allowed (hostile or new) is rendered
+# and checked as always. The file's name is a digest of what decides a verdict: this module,
+# mkdocs.yml (the extensions and their options) and the versions of the libraries that render
+# and clean; any change starts an empty file. Snippets (--8<--) read other files, so a text
+# that names one is never taken from the file.
+ALLOWED_DIR = ROOT / ".cache" / "markdown-allowed"
+_CHECKER_LIBRARIES = ("markdown", "pymdown-extensions", "nh3", "pygments")
+
+
+@lru_cache(maxsize=1)
+def checker_digest() -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(Path(__file__).read_bytes())
+    digest.update((ROOT / "mkdocs.yml").read_bytes())
+    for name in _CHECKER_LIBRARIES:
+        digest.update(f"\0{name}={importlib.metadata.version(name)}".encode())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def _text_digest(text: str, context: str) -> str:
+    return hashlib.blake2b(f"{context}\0{text}".encode(), digest_size=16).hexdigest()
+
+
+class _Allowed:
+    """The digests of texts allowed before (read from the file), those this process found
+    allowed since, and those it looked up."""
+
+    LIMIT = 20_000  # about 14 times the data's texts; beyond it, only what this process used is kept
+
+    def __init__(self, path: Path):
+        self.path, self.new, self.used = path, set(), set()
+        try:
+            self.known = set(path.read_text(encoding="ascii").split())
+        except (OSError, UnicodeDecodeError):
+            self.known = set()
+
+    def __contains__(self, key: str) -> bool:
+        found = key in self.known or key in self.new
+        if found:
+            self.used.add(key)
+        return found
+
+    def add(self, key: str) -> None:
+        self.new.add(key)
+        self.used.add(key)
+
+    def save(self) -> None:
+        """Add the texts allowed since the last save to the file (best effort: a file that
+        cannot be written only means the next process renders them again)."""
+        if not self.new:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for stale in self.path.parent.glob("*.txt"):  # another checker's verdicts
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)
+            merged = self.known | self.new | _Allowed(self.path).known  # what others saved meanwhile
+            if len(merged) > self.LIMIT:  # texts of tests that made them up, run after run
+                merged = set(self.used)
+            temporary = self.path.with_name(f"{self.path.stem}.{os.getpid()}.tmp")
+            temporary.write_text("".join(f"{key}\n" for key in sorted(merged)), encoding="ascii")
+            os.replace(temporary, self.path)
+        except OSError:
+            return
+        self.known, self.new = merged, set()
+
+
+@lru_cache(maxsize=1)
+def _allowed() -> _Allowed:
+    return _Allowed(ALLOWED_DIR / f"{checker_digest()}.txt")
+
+
+def remember_allowed() -> None:
+    """Keep the texts allowed in this process for the next one (the loader calls this)."""
+    _allowed().save()
+
+
 @lru_cache(maxsize=8192)  # the tests load the same data many times in one process
 def problem(text: str, context: str = "block") -> str | None:
     """Why this Markdown is not allowed, or None."""
+    if "8<" in text:  # a snippet: its verdict depends on another file
+        return _problem(text, context)
+    allowed, key = _allowed(), _text_digest(text, context)
+    if key in allowed:
+        return None
+    found = _problem(text, context)
+    if found is None:
+        allowed.add(key)
+    return found
+
+
+def _problem(text: str, context: str) -> str | None:
     if context == "fence":
         if re.search(r"^[ \t]*```", text, re.M):
             return "a line starting with ``` would end the code block the example is shown in"
