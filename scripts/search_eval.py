@@ -50,6 +50,7 @@ KINDS = (
     "number", "prefix", "phrase", "name_ko", "concept_ko", "particle_ko", "header", "constant",
     "old_name", "nickname", "typo", "vendor", "standard_first", "concept", "class", "guide",
     "pasted_message", "log_line", "browser_error", "json_body", "client_error", "spelling_ko", "mixed_ko",
+    "error_id",
 )
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 

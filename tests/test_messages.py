@@ -222,6 +222,9 @@ GOOD = {"code": 502, "text": "no live upstreams while connecting to upstream",
     ({"text": "two\nlines"}, "field 'messages.0.text': must be a single line"),
     ({"where": {"ko": "error_log 줄"}}, "field 'messages.0.where.en': Field required"),
     ({"colour": "red"}, "field 'messages.0.colour': Extra inputs are not permitted"),
+    ({"body_code": "<b>PGRST116</b>"}, "field 'messages.0.body_code': String should match pattern"),
+    ({"body_code": "PGRST 116"}, "field 'messages.0.body_code': String should match pattern"),
+    ({"body_code": 23505}, "field 'messages.0.body_code': Input should be a valid string"),
 ])
 def test_a_bad_entry_is_reported_with_file_entry_and_field(data_copy, change, expected):
     _write(data_copy, "nginx-test.yaml", {"name": "nginx", "kind": "server", "version": "1.29.0",
@@ -289,6 +292,21 @@ def test_every_code_with_an_entry_has_the_section_and_no_other_code_does():
     for c in registry.codes:
         for lang in ("ko", "en"):
             assert ("{#messages}" in _pages()[f"{lang}/{c.code}.md"]) == (c.code in with_entries), (lang, c.code)
+
+
+def test_the_code_a_tools_json_body_carries_is_shown_beside_its_text():
+    # PostgREST's body is {"code": "PGRST116", "message": "Cannot coerce...", ...}: a reader has
+    # both in front of them, and may have only the code.
+    for lang in ("ko", "en"):
+        section = html.unescape(_section(_pages()[f"{lang}/406.md"]))
+        entry = section[section.index("<code>Cannot coerce the result to a single JSON object</code>"):]
+        entry = entry[:entry.index("\n- ")] if "\n- " in entry else entry
+        assert 'PostgREST 16.2 · <code>"code": "PGRST116"</code> · ' in entry, entry
+        assert "(PGRST116)" not in entry  # said once, where it is shown
+    section = html.unescape(_section(_pages()["en/409.md"]))
+    assert '<code>"code": "23505"</code> · the JSON body\'s message, PostgreSQL\'s own (the code is its SQLSTATE)' in section
+    section = html.unescape(_section(_pages()["ko/401.md"]))
+    assert 'Simple JWT 5.5.1 · <code>"code": "token_not_valid"</code>' in section
 
 
 def test_a_placeholder_is_shown_as_written():

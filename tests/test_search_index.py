@@ -10,6 +10,7 @@ the trimmed one are the same, once the index's own filter has run on both.
 
 from __future__ import annotations
 
+import json
 import re
 from types import SimpleNamespace
 
@@ -102,3 +103,19 @@ def test_a_texts_own_words_leave_out_its_tools_name(registry):
     found = [m for _, entries in registry.messages(404) for _, m in entries]
     counts = dict(zip([m.text for m in found], [t.own for t in message_texts(registry, not_found, "en")]))
     assert counts["Cannot ‹method› ‹path›"] == 1  # "cannot": not "express", not "finalhandler"
+
+
+@only_shape("user")
+def test_the_code_of_a_tools_json_body_is_one_of_its_texts_words(registry, site):
+    """A reader who has only PostgREST's "code" (PGRST116) or a SQLSTATE (23505) types it: the
+    index holds it among the words of the text it comes with, in both languages."""
+    from statuscodes.search import message_texts
+
+    for lang in ("ko", "en"):
+        texts = message_texts(registry, registry.get(406), lang)
+        assert any({"pgrst116", "coerce"} <= set(t.words) for t in texts), lang
+        index = json.loads((site / ("en/" if lang == "en" else "") / "search/search_index.json").read_text(encoding="utf-8"))
+        pages = {d["location"]: d for d in index["docs"]}
+        assert "pgrst116" in pages["406/"]["messages"].split()
+        assert "23505" in pages["409/"]["messages"].split()
+        assert "token_not_valid" in pages["401/"]["messages"].split()

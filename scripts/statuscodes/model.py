@@ -519,6 +519,9 @@ def _placeholders_well_formed(value: str) -> str:
 
 MessageText = Annotated[PlainLine, AfterValidator(_placeholders_well_formed)]
 HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[A-Za-z0-9.-]+/[^\s<>\"'`]*$", max_length=500)]
+# A tool's own name for an error, as its JSON body's "code" carries it (PGRST116, 23505,
+# token_not_valid): letters, digits and _ . / -, nothing that could be read as markup.
+ErrorId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_./-]{1,39}$")]
 
 
 class Message(Strict):
@@ -528,6 +531,7 @@ class Message(Strict):
     text: MessageText  # the tool's own (English) text
     ko: MessageText | None = None  # the tool's own Korean text, only where it ships one
     where: Text  # where a reader meets it: "the CSRF failure page", "an error_log line"
+    body_code: ErrorId | None = None  # the "code" beside the text in the tool's JSON error body
     source: HttpsUrl  # the source file and line at a tag, or the vendor's page
 
     @field_validator("code", mode="before")

@@ -206,7 +206,9 @@ def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[Index
     texts = []
     for _, entries in registry.messages(code.code):
         for tool, m in entries:
+            # The body's code is part of what a reader pastes, or types alone ("PGRST116").
             versions = [m.text] + ([m.ko] if lang == "ko" and m.ko else [])
+            versions = [f"{v} {m.body_code}" for v in versions] if m.body_code else versions
             own = max(len(set(_message_words([v]))) for v in versions)
             texts.append(IndexedText(_message_words([tool.name] + versions), own, len(m.code) >= SHARED_BY))
     return texts
