@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
+
+import lxml.html
 
 import pytest
 
@@ -171,3 +174,28 @@ def test_not_found_page_language_links_lead_to_the_homes(site, site_url, lang):
         assert switch == homes, missing
     hreflang = {h["hreflang"]: h["href"] for h in page.link_rel("alternate") if h.get("hreflang")}
     assert hreflang == {**homes, "x-default": homes["ko"]}
+
+
+# What a chat app or wiki shows for a pasted link comes from the page's HTML as its preview bot
+# fetches it, with no script run: so these are read from the served page over HTTP.
+@pytest.mark.parametrize("path, lang, here, other", [
+    ("en/404/", "en", "en/404/", "404/"),
+    ("", "ko", "", "en/"),
+    ("en/", "en", "en/", ""),
+])
+def test_link_preview_meta(site_url, path, lang, here, other):
+    with urllib.request.urlopen(site_url + path, timeout=10) as response:
+        head = lxml.html.fromstring(response.read()).find("head")
+    meta = lambda key: head.find(f'meta[@property="{key}"]').get("content")  # noqa: E731
+    if here == "en/404/":
+        assert meta("og:title") == "404 Not Found"
+    locales = {"ko": "ko_KR", "en": "en_US"}
+    assert meta("og:url") == site_url + here
+    assert meta("og:locale") == locales[lang] and meta("og:locale:alternate") == locales[OTHER[lang]]
+    assert meta("og:description") and meta("og:description") == head.find('meta[@name="description"]').get("content")
+    assert meta("twitter:card") == "summary_large_image"
+    assert meta("og:image").startswith(site_url + "assets/images/social/") and meta("og:image:alt")
+    assert head.find('link[@rel="canonical"]').get("href") == site_url + here
+    alternates = {a: head.find(f'link[@rel="alternate"][@hreflang="{a}"]').get("href") for a in ("ko", "en", "x-default")}
+    ko, en = (here, other) if lang == "ko" else (other, here)
+    assert alternates == {"ko": site_url + ko, "en": site_url + en, "x-default": site_url + ko}
