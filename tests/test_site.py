@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import lxml.html
-
 import pytest
 
 from statuscodes.model import LANGUAGES, lang_root
