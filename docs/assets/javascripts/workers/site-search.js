@@ -48,7 +48,7 @@
   var spellings = []; // [variant, spelling], longest variant first
   var noise = {}; // words that do not count when ranking a long query
   var messageWords = {}; // doc location -> each tool text's words (scripts/statuscodes/search.py)
-  var errorNumbers = {}; // numbers of four digits or more that tools' texts hold (23505, a SQLSTATE)
+  var toolWords = {}; // every word of the tools' texts, their codes among them (PGRST116, 23505)
   var phrases = {}; // a code page's reason phrase, lower case without spaces -> its code ("notfound" -> "404")
   var pending = false; // the reader's query has not been searched yet
 
@@ -65,7 +65,7 @@
         if (!doc.message_words) return;
         var bag = (doc.messages ? doc.messages.split(" ") : []) // positions run on into shared_messages
           .concat(doc.shared_messages ? doc.shared_messages.split(" ") : []);
-        bag.forEach(function (word) { if (/^\d{4,}$/.test(word)) errorNumbers[word] = true; });
+        bag.forEach(function (word) { toolWords[word] = true; });
         messageWords[doc.location] = doc.message_words.split(",").map(function (group) {
           var parts = group.split(";"); // "~0 1 2;2": positions; how many words are the text's own
           var text = parts[0].replace(/^~/, "").split(" ").map(function (n) { return bag[+n]; });
@@ -87,7 +87,7 @@
       // error"): the code says which text it is, and the noise word would put the pages named for
       // errors (500) first. Searched without the noise word.
       var typedWords = cleaned.text.split(/\s+/).filter(Boolean);
-      if (!pasted && typedWords.some(function (word) { return ERROR_ID.test(word); })) {
+      if (!pasted && typedWords.some(errorCode)) {
         var meant = typedWords.filter(function (word) { return !noise[word.toLowerCase()]; });
         if (meant.length) message.data = meant.join(" ");
       }
@@ -197,8 +197,12 @@
   var HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?$/; // lower case only: HTTPStatus.OK is a name
   var DIGITS = /^[\d.:+#*_\-]+$/;
   var CODE = /^[1-5]\d\d$/;
-  // PGRST116, token_not_valid: letters with digits or _; 23505 (a SQLSTATE): four digits or more
-  var ERROR_ID = /^(?:(?=.*[a-z])(?=.*[\d_])[a-z\d_]+|\d{4,})$/i;
+  // A word of a tool's text with a digit or "_" in it: the tool's own code for an error
+  // (PGRST116, token_not_valid, a SQLSTATE such as 23505), not a word of the language.
+  function errorCode(word) {
+    word = word.toLowerCase();
+    return /[\d_]/.test(word) && !CODE.test(word) && toolWords[word] === true;
+  }
 
   // {text: the query Material parses, words: its words, codes: status codes it names, in order,
   // dropped: whether noise was taken out, which says the text was pasted, not typed}.
@@ -258,7 +262,7 @@
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f]|\.\d{1,2}$)/);
           if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
           // Other numbers are a log line's times, ports and sizes, unless a tool's text holds one.
-          if (DIGITS.test(part) && !CODE.test(part) && !errorNumbers[part]) { dropped = true; return; }
+          if (DIGITS.test(part) && !CODE.test(part) && !errorCode(part)) { dropped = true; return; }
           words.push(part);
         });
       });
