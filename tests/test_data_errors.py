@@ -123,6 +123,24 @@ def test_bad_field_is_reported_with_file_code_and_field(data_copy, change, expec
         assert part in message, message
 
 
+def test_an_edited_file_is_validated_again_in_the_same_process(data_copy):
+    # The loader remembers valid entries by their values (mkdocs serve reloads after each save;
+    # the tests load hundreds of copies): an edit must still be read, and a broken edit reported,
+    # also for a value whose text is the same but whose type is not.
+    assert load_registry(data_copy).get(404).name_ko == "찾을 수 없음"
+    _edit(data_copy, F404, _set("name_ko", "없는 페이지"))
+    assert load_registry(data_copy).get(404).name_ko == "없는 페이지"
+    _edit(data_copy, F404, _set("name_ko", 404))  # a number, where "404" would be text
+    with pytest.raises(DataError, match=r"data/codes/4xx/404.yaml: code 404: field 'name_ko'"):
+        load_registry(data_copy)
+    _edit(data_copy, "messages/nginx.yaml", _set("messages.0.code", 999))
+    with pytest.raises(DataError, match=r"data/messages/nginx.yaml: entry 0 \(code 999\)"):
+        load_registry(data_copy)
+    _edit(data_copy, F404, _set("name_ko", "찾을 수 없음"))
+    shutil.copy(ROOT / "data/messages/nginx.yaml", data_copy / "messages/nginx.yaml")
+    assert load_registry(data_copy).get(404).name_ko == "찾을 수 없음"
+
+
 AMBIGUOUS_YAML = [
     # A bad merge leaves a key twice; plain YAML keeps the last value without a word.
     pytest.param(lambda text: text + "phrase: Not Here\n", r"line \d+, column 1\): key 'phrase' is given twice "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ALLOWED_CATEGORIES = frozenset("LMNPS")
 # Default_Ignorable_Code_Point characters whose category is otherwise allowed (Unicode's
@@ -42,15 +43,18 @@ def _invisible(point: int) -> bool:
     return any(low <= point <= high for low, high in _INVISIBLE)
 
 
+@lru_cache(maxsize=4096)  # the data's text repeats a few hundred characters outside _OTHER's fast path
+def _shown(char: str) -> bool:
+    return unicodedata.category(char)[0] in _ALLOWED_CATEGORIES and not _invisible(ord(char))
+
+
 def problem(text: str, *, line_breaks: bool) -> str | None:
     """Why ``text`` may not be shown, naming the first character not allowed, or None."""
     for found in _OTHER.finditer(text):
         char = found.group()
+        if (char == "\n" and line_breaks) or _shown(char):
+            continue
         category = unicodedata.category(char)
-        if char == "\n" and line_breaks:
-            continue
-        if category[0] in _ALLOWED_CATEGORIES and not _invisible(ord(char)):
-            continue
         what = "an invisible character" if category[0] in _ALLOWED_CATEGORIES else _CATEGORY_NAMES.get(
             category[0], "not allowed")
         line = text.count("\n", 0, found.start()) + 1

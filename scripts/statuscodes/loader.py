@@ -72,12 +72,30 @@ def _field(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(whole file)"
 
 
+# Validated entries by their model, their fields' exact values and the checks asked for: the
+# tests load copies of the data that differ in one file, hundreds of times in one process, and
+# `mkdocs serve` reloads after each edit; validation (the character and Markdown allow-lists
+# included) is most of a load. Only valid entries are kept, and they are frozen (model.Strict).
+_validated: dict[tuple, BaseModel] = {}
+
+
+def _model_validate(model: type[BaseModel], data: dict, context: dict | None) -> BaseModel:
+    """``model.model_validate``, remembered for the same values (raises ValidationError as it does)."""
+    values = hashlib.blake2b(repr(data).encode("utf-8"), digest_size=16).digest()  # repr: 1, True and "1" differ
+    key = (model, values, tuple(sorted((context or {}).items())))
+    if key not in _validated:
+        if len(_validated) >= _PARSED_KEPT:
+            _validated.clear()
+        _validated[key] = model.model_validate(data, context=context)
+    return _validated[key]
+
+
 def _validate(model: type[BaseModel], data: object, problems: list[str], where: str, context: dict | None = None):
     if not isinstance(data, dict):
         problems.append(f"{where}: expected a mapping of fields, got {type(data).__name__}")
         return None
     try:
-        return model.model_validate(data, context=context)
+        return _model_validate(model, data, context)
     except ValidationError as exc:
         for err in exc.errors():
             message = err["msg"].removeprefix("Value error, ")
@@ -271,7 +289,7 @@ def _load_tools(data_dir: Path, present: set[str], problems: list[str], context:
             return rel
 
         try:
-            tool = Tool.model_validate(raw, context=context)
+            tool = _model_validate(Tool, raw, context)
         except ValidationError as exc:
             for err in exc.errors():
                 message = err["msg"].removeprefix("Value error, ")
