@@ -4,6 +4,7 @@ so the page title is the <title> in <head>, not the one inside an SVG diagram.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import lxml.etree
@@ -72,4 +73,12 @@ def parse_html(html: bytes | str) -> Page:
 
 
 def parse(path: Path) -> Page:
+    """The page at ``path``, parsed once per process while the file stays as it is (several
+    tests read every built page): a shared Page, for reading only."""
+    stat = Path(path).stat()
+    return _parse_file(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _parse_file(path: str, mtime_ns: int, size: int) -> Page:
     return parse_html(Path(path).read_bytes())
