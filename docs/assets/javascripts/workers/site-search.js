@@ -150,6 +150,7 @@
         words.push({ term: word, typo: true, noise: said });
         return;
       }
+      if (amounts[word]) clause.fields = ["text"];
       var pieces = hangul.test(word) && !matches(index, word + "*") ? segment(index, word) : [word];
       clause.term = pieces[0] + (star ? "*" : "");
       pieces.forEach(function (piece, n) {
@@ -197,6 +198,10 @@
   var HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?$/; // lower case only: HTTPStatus.OK is a name
   var DIGITS = /^[\d.:+#*_\-]+$/;
   var CODE = /^[1-5]\d\d$/;
+  // A unit right after a number makes it an amount, not a status: "100초 넘게", "200개", "300명".
+  // Not a particle ("404가"), 번대 ("400번대": the 4xx codes) or a word that starts
+  // like a unit: 초과 (exceeds), 분석, 원인, 회원, 배포; and not 일, which is also "일 때" (when it is).
+  var UNIT = /^(?:초(?!과|기)|분(?!석|기|리|산)|시간|밀리초|개|건|명|원(?!인|본|래)|바이트|킬로바이트|메가바이트|글자|줄|회(?!원|사|신)|년|배(?!포)|퍼센트)/
   // A word of a tool's text with a digit or "_" in it: the tool's own code for an error
   // (PGRST116, token_not_valid, a SQLSTATE such as 23505), not a word of the language.
   function errorCode(word) {
@@ -208,6 +213,7 @@
   // dropped: whether noise was taken out, which says the text was pasted, not typed}.
   // A query of one or two words is left as typed (a number prefix "40", "404 에러").
   function clean(raw) {
+    noteAmounts(raw);
     var tokens = raw.split(/\s+/).filter(Boolean);
     if (tokens.length < 3 && !/["{}()=:<>\\]/.test(raw)) {
       var kept = raw.replace(/(^|\s)[+\-~^*:]+/g, "$1").replace(/[~^"]/g, " ");
@@ -260,6 +266,7 @@
           if (!part) return;
           // IIS names its cases by substatus ("HTTP Error 502.5", "500.19"): the status is before the dot.
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f]|\.\d{1,2}$)/);
+          if (code && amounts[code[1]]) code = null;
           if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
           // Other numbers are a log line's times, ports and sizes, unless a tool's text holds one.
           if (DIGITS.test(part) && !CODE.test(part) && !errorCode(part)) { dropped = true; return; }
@@ -389,12 +396,34 @@
     return lunr.TokenSet.fromString(term).intersect(index.tokenSet).toArray().length > 0;
   }
 
+  // The numbers of a query's amounts ("100초 넘게", "200개"), filled by clean(): lunr's separator
+  // (mkdocs.yml) splits "100초" into 100 and 초, and 100 would weigh as the title of 100 Continue.
+  // An amount is searched in pages' text only (524's "100초"), and never names a code.
+  var amounts = {};
+
+  function noteAmounts(text) {
+    amounts = {};
+    text.replace(/(^|[^\d])([1-5]\d\d)([^\s\d]\S*)/g, function (all, before, number, rest) {
+      if (UNIT.test(rest)) amounts[number] = true;
+      return all;
+    });
+  }
+
+  // The status codes a typed text names, in order: three digits alone, or with a particle.
+  function namedCodes(text) {
+    var found = [], number = /\b[1-5]\d\d\b/g, match;
+    while ((match = number.exec(text))) {
+      if (!amounts[match[0]]) found.push(match[0]);
+    }
+    return found;
+  }
+
   // A code named in full goes first; for a bare number prefix, the code pages it begins come
   // first, lowest first; then pages whose title holds every word; the rest stay as ranked.
   function numbersFirst(typed, groups) {
     groups = constantsFirst(typed, groups);
     if (paste && paste.pages) return byCoverage(groups, paste.pages);
-    var named = (typed.match(/\b[1-5]\d\d\b/g) || []).map(function (n) { return n + "/"; });
+    var named = namedCodes(typed).map(function (n) { return n + "/"; });
     var prefix = /^\d{1,2}$/.test(typed) ? typed : null;
     var words = typed.toLowerCase().split(/[\s\-]+/).filter(Boolean).map(function (word) {
       return hangul.test(word) && lunr.ko ? lunr.ko.queryStem(word) : word;
