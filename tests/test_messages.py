@@ -396,3 +396,67 @@ def test_uvicorn_texts_are_what_the_installed_uvicorn_logs_and_sends(tmp_path):
     assert f"ERROR:    {by_code[500]}\nTraceback" in log and "ValueError: the view failed" in log
     assert status_and_body(answers["not HTTP"]) == ("400", by_code[400])
     assert f"WARNING:  {by_code[400]}" in log
+
+
+# FastAPI is installed too: its 422 texts are what an app answers, run in this process (an ASGI
+# call, no server), and each linked line of the installed release holds its text.
+
+def _asgi_answer(app, method: str, path: str, body: bytes) -> tuple[int, dict]:
+    import asyncio
+
+    sent = []
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+             "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"api.example.com"), (b"content-type", b"application/json")],
+             "client": ("127.0.0.1", 50000), "server": ("api.example.com", 80)}
+
+    async def receive():
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    return status, json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
+
+
+def test_fastapi_texts_are_what_the_installed_fastapi_answers():
+    import fastapi
+    import pydantic
+
+    tool = _registry().tools["fastapi"]
+    assert tool.version == fastapi.__version__
+    app = fastapi.FastAPI()
+
+    class Signup(pydantic.BaseModel):
+        email: str
+
+    def signup(form):
+        return {}
+
+    def item(item_id):
+        return {}
+
+    # Types, not the strings `from __future__ import annotations` would leave for FastAPI to resolve.
+    signup.__annotations__, item.__annotations__ = {"form": Signup}, {"item_id": int}
+    app.post("/signup")(signup)
+    app.get("/items/{item_id}")(item)
+
+    answers = [_asgi_answer(app, "POST", "/signup", b"{}"), _asgi_answer(app, "GET", "/items/abc", b""),
+               _asgi_answer(app, "POST", "/signup", b"{not json")]
+    assert [status for status, _ in answers] == [422, 422, 422]
+    details = [body["detail"][0] for _, body in answers]
+    assert [(d["type"], d["loc"]) for d in details] == [
+        ("missing", ["body", "email"]), ("int_parsing", ["path", "item_id"]), ("json_invalid", ["body", 1])]
+    assert [m.text for m in tool.messages] == [d["msg"] for d in details]
+    # Each source: the installed release's line that holds the text, or the page pydantic links to.
+    release = f"https://github.com/fastapi/fastapi/blob/{fastapi.__version__}/fastapi/"
+    for m in tool.messages:
+        if m.source.startswith(release):
+            file, line = m.source.removeprefix(release).split("#L")
+            assert m.text in (Path(fastapi.__file__).parent / file).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+        else:
+            with pytest.raises(pydantic.ValidationError) as error:
+                pydantic.TypeAdapter(int).validate_python("abc")
+            assert m.source == error.value.errors()[0]["url"]

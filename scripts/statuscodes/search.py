@@ -204,12 +204,16 @@ def message_texts(registry: Registry, code: StatusCode, lang: str) -> list[Index
     503"); on Korean pages the tool's own Korean too, since a Korean reader pastes either (its
     own words are then those of the longer of the two)."""
     texts = []
+    # The worker measures how much of a text a paste fills by the paste's words that are not
+    # noise ("this", "is"); so is the text, or "This field is required." (DRF's 400) would be
+    # half filled by its own paste, and FastAPI's "Field required" (422) wholly.
+    noise = set(registry.search_words.noise.get(lang, []))
     for _, entries in registry.messages(code.code):
         for tool, m in entries:
             # The body's code is part of what a reader pastes, or types alone ("PGRST116").
             versions = [m.text] + ([m.ko] if lang == "ko" and m.ko else [])
             versions = [f"{v} {m.body_code}" for v in versions] if m.body_code else versions
-            own = max(len(set(_message_words([v]))) for v in versions)
+            own = max(max(len(set(_message_words([v])) - noise), 1) for v in versions)
             texts.append(IndexedText(_message_words([tool.name] + versions), own, len(m.code) >= SHARED_BY))
     return texts
 
