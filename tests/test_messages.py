@@ -402,7 +402,7 @@ def test_uvicorn_texts_are_what_the_installed_uvicorn_logs_and_sends(tmp_path):
 # call, no server), and each linked line of the installed release holds its text.
 
 def _asgi_answer(app, method: str, path: str, body: bytes) -> tuple[int, dict]:
-    import asyncio
+    import asyncrun
 
     sent = []
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
@@ -416,7 +416,7 @@ def _asgi_answer(app, method: str, path: str, body: bytes) -> tuple[int, dict]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    asyncrun.run(app(scope, receive, send))  # also after a browser test in this worker
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     return status, json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
 
