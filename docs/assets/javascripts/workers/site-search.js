@@ -201,7 +201,7 @@
   // A unit right after a number makes it an amount, not a status: "100초 넘게", "200개", "300명".
   // Not a particle ("404가"), 번대 ("400번대": the 4xx codes) or a word that starts
   // like a unit: 초과 (exceeds), 분석, 원인, 회원, 배포; and not 일, which is also "일 때" (when it is).
-  var UNIT = /^(?:초(?!과|기)|분(?!석|기|리|산)|시간|밀리초|개|건|명|원(?!인|본|래)|바이트|킬로바이트|메가바이트|글자|줄|회(?!원|사|신)|년|배(?!포)|퍼센트)/
+  var UNIT = /^(?:초(?!과|기)|분(?!석|기|리|산)|시간|밀리초|개|건|명|원(?!인|본|래)|바이트|킬로바이트|메가바이트|글자|줄|회(?!원|사|신)|년|배(?!포)|퍼센트)/;
   // A word of a tool's text with a digit or "_" in it: the tool's own code for an error
   // (PGRST116, token_not_valid, a SQLSTATE such as 23505), not a word of the language.
   function errorCode(word) {
