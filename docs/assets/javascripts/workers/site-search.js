@@ -123,8 +123,11 @@
       build.call(q, q);
       words = adjust(q, index);
     });
-    // A word typed without spaces can make a long query too ("요청헤더크기초과").
-    if (!paste && pending && words.length >= PASTE_WORDS) paste = { codes: [], pages: null, typed: true };
+    // A word typed without spaces can make a long query too ("요청헤더크기초과"), and so can a
+    // number lunr's separator splits ("400번대 오류": 400, 번대, 오류); what it names still counts.
+    if (!paste && pending && words.length >= PASTE_WORDS) {
+      paste = { codes: namedCodes(query).concat(namedClasses(query)), pages: null, typed: true };
+    }
     // The first query of a search is the reader's (the second is Material's suggestions).
     if (paste && !paste.pages) paste.pages = coverage(index, results, words, paste.codes, paste.typed);
     pending = false;
@@ -202,6 +205,7 @@
   // Not a particle ("404가"), 번대 ("400번대": the 4xx codes) or a word that starts
   // like a unit: 초과 (exceeds), 분석, 원인, 회원, 배포; and not 일, which is also "일 때" (when it is).
   var UNIT = /^(?:초(?!과|기)|분(?!석|기|리|산)|시간|밀리초|개|건|명|원(?!인|본|래)|바이트|킬로바이트|메가바이트|글자|줄|회(?!원|사|신)|년|배(?!포)|퍼센트)/;
+  var CLASS_SUFFIX = /^\s?번대/; // "400번대": the 400s, the class, not the code 400
   // A word of a tool's text with a digit or "_" in it: the tool's own code for an error
   // (PGRST116, token_not_valid, a SQLSTATE such as 23505), not a word of the language.
   function errorCode(word) {
@@ -266,7 +270,7 @@
           if (!part) return;
           // IIS names its cases by substatus ("HTTP Error 502.5", "500.19"): the status is before the dot.
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f]|\.\d{1,2}$)/);
-          if (code && amounts[code[1]]) code = null;
+          if (code && (amounts[code[1]] || CLASS_SUFFIX.test(part.slice(3)))) code = null;
           if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
           // Other numbers are a log line's times, ports and sizes, unless a tool's text holds one.
           if (DIGITS.test(part) && !CODE.test(part) && !errorCode(part)) { dropped = true; return; }
@@ -409,12 +413,20 @@
     });
   }
 
-  // The status codes a typed text names, in order: three digits alone, or with a particle.
+  // The status codes a typed text names, in order: three digits alone, or with a particle;
+  // not an amount, and not "400번대", which names the class (namedClasses).
   function namedCodes(text) {
     var found = [], number = /\b[1-5]\d\d\b/g, match;
     while ((match = number.exec(text))) {
-      if (!amounts[match[0]]) found.push(match[0]);
+      if (!amounts[match[0]] && !CLASS_SUFFIX.test(text.slice(match.index + 3))) found.push(match[0]);
     }
+    return found;
+  }
+
+  // The classes a typed text names: "4xx", or "400번대" as Korean readers write the 400s.
+  function namedClasses(text) {
+    var found = [], pattern = /\b([1-5])xx\b|\b([1-5])00(?=\s?번대)/gi, match;
+    while ((match = pattern.exec(text))) found.push((match[1] || match[2]) + "xx");
     return found;
   }
 
@@ -423,7 +435,7 @@
   function numbersFirst(typed, groups) {
     groups = constantsFirst(typed, groups);
     if (paste && paste.pages) return byCoverage(groups, paste.pages);
-    var named = namedCodes(typed).map(function (n) { return n + "/"; });
+    var named = namedCodes(typed).concat(namedClasses(typed)).map(function (n) { return n + "/"; });
     var prefix = /^\d{1,2}$/.test(typed) ? typed : null;
     var words = typed.toLowerCase().split(/[\s\-]+/).filter(Boolean).map(function (word) {
       return hangul.test(word) && lunr.ko ? lunr.ko.queryStem(word) : word;
