@@ -206,6 +206,11 @@
   // like a unit: 초과 (exceeds), 분석, 원인, 회원, 배포; and not 일, which is also "일 때" (when it is).
   var UNIT = /^(?:초(?!과|기)|분(?!석|기|리|산)|시간|밀리초|개|건|명|원(?!인|본|래)|바이트|킬로바이트|메가바이트|글자|줄|회(?!원|사|신)|년|배(?!포)|퍼센트)/;
   var CLASS_SUFFIX = /^\s?번대/; // "400번대": the 400s, the class, not the code 400
+
+  // Whether three digits followed by `rest` name a status code: not an amount, not a class.
+  function namesCode(rest) {
+    return !UNIT.test(rest) && !CLASS_SUFFIX.test(rest);
+  }
   // A word of a tool's text with a digit or "_" in it: the tool's own code for an error
   // (PGRST116, token_not_valid, a SQLSTATE such as 23505), not a word of the language.
   function errorCode(word) {
@@ -270,7 +275,7 @@
           if (!part) return;
           // IIS names its cases by substatus ("HTTP Error 502.5", "500.19"): the status is before the dot.
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f]|\.\d{1,2}$)/);
-          if (code && (amounts[code[1]] || CLASS_SUFFIX.test(part.slice(3)))) code = null;
+          if (code && !namesCode(part.slice(3))) code = null;
           if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
           // Other numbers are a log line's times, ports and sizes, unless a tool's text holds one.
           if (DIGITS.test(part) && !CODE.test(part) && !errorCode(part)) { dropped = true; return; }
@@ -401,8 +406,8 @@
   }
 
   // The numbers of a query's amounts ("100초 넘게", "200개"), filled by clean(): lunr's separator
-  // (mkdocs.yml) splits "100초" into 100 and 초, and 100 would weigh as the title of 100 Continue.
-  // An amount is searched in pages' text only (524's "100초"), and never names a code.
+  // (mkdocs.yml) splits "100초" into 100 and 초, and 100 would weigh as the title of 100 Continue,
+  // so adjust() searches such a number in pages' text only (524's "100초").
   var amounts = {};
 
   function noteAmounts(text) {
@@ -418,7 +423,7 @@
   function namedCodes(text) {
     var found = [], number = /\b[1-5]\d\d\b/g, match;
     while ((match = number.exec(text))) {
-      if (!amounts[match[0]] && !CLASS_SUFFIX.test(text.slice(match.index + 3))) found.push(match[0]);
+      if (namesCode(text.slice(match.index + 3))) found.push(match[0]);
     }
     return found;
   }
