@@ -10,12 +10,11 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import lxml.html
 import pytest
 
 from statuscodes.model import LANGUAGES, lang_root
 
-from htmlpage import parse
+from htmlpage import parse, parse_html
 
 PREFIX = {lang: lang_root(lang) for lang in LANGUAGES}
 OTHER = {"ko": "en", "en": "ko"}
@@ -184,17 +183,16 @@ def test_not_found_page_language_links_lead_to_the_homes(site, site_url, lang):
 ])
 def test_link_preview_meta(site_url, path, lang, here, other):
     with urllib.request.urlopen(site_url + path, timeout=10) as response:
-        head = lxml.html.fromstring(response.read()).find("head")
-    meta = lambda key: head.find(f'meta[@property="{key}"]').get("content")  # noqa: E731
+        page = parse_html(response.read())
     if here == "en/404/":
-        assert meta("og:title") == "404 Not Found"
+        assert page.meta("og:title") == "404 Not Found"
     locales = {"ko": "ko_KR", "en": "en_US"}
-    assert meta("og:url") == site_url + here
-    assert meta("og:locale") == locales[lang] and meta("og:locale:alternate") == locales[OTHER[lang]]
-    assert meta("og:description") and meta("og:description") == head.find('meta[@name="description"]').get("content")
-    assert meta("twitter:card") == "summary_large_image"
-    assert meta("og:image").startswith(site_url + "assets/images/social/") and meta("og:image:alt")
-    assert head.find('link[@rel="canonical"]').get("href") == site_url + here
-    alternates = {a: head.find(f'link[@rel="alternate"][@hreflang="{a}"]').get("href") for a in ("ko", "en", "x-default")}
+    assert page.meta("og:url") == site_url + here
+    assert page.meta("og:locale") == locales[lang] and page.meta("og:locale:alternate") == locales[OTHER[lang]]
+    assert page.meta("og:description") and page.meta("og:description") == page.meta("description")
+    assert page.meta("twitter:card") == "summary_large_image"
+    assert page.meta("og:image").startswith(site_url + "assets/images/social/") and page.meta("og:image:alt")
+    assert [h["href"] for h in page.link_rel("canonical")] == [site_url + here]
+    alternates = {h["hreflang"]: h["href"] for h in page.link_rel("alternate") if h.get("hreflang")}
     ko, en = (here, other) if lang == "ko" else (other, here)
     assert alternates == {"ko": site_url + ko, "en": site_url + en, "x-default": site_url + ko}
