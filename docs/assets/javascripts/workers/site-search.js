@@ -205,11 +205,13 @@
   // Not a particle ("404가"), 번대 ("400번대": the 4xx codes) or a word that starts
   // like a unit: 초과 (exceeds), 분석, 원인, 회원, 배포; and not 일, which is also "일 때" (when it is).
   var UNIT = /^(?:초(?!과|기)|분(?!석|기|리|산)|시간|밀리초|개|건|명|원(?!인|본|래)|바이트|킬로바이트|메가바이트|글자|줄|회(?!원|사|신)|년|배(?!포)|퍼센트)/;
+  // In English the unit is a word of its own: "100 seconds", "200 requests", "500 ms".
+  var UNIT_EN = /^\s+(?:seconds?|secs?|ms|milliseconds?|minutes?|mins?|hours?|bytes?|kb|mb|gb|requests?|reqs?|times|rows|items|users|records|percent)\b/i;
   var CLASS_SUFFIX = /^\s?번대/; // "400번대": the 400s, the class, not the code 400
 
   // Whether three digits followed by `rest` name a status code: not an amount, not a class.
   function namesCode(rest) {
-    return !UNIT.test(rest) && !CLASS_SUFFIX.test(rest);
+    return !UNIT.test(rest) && !UNIT_EN.test(rest) && !CLASS_SUFFIX.test(rest);
   }
   // A word of a tool's text with a digit or "_" in it: the tool's own code for an error
   // (PGRST116, token_not_valid, a SQLSTATE such as 23505), not a word of the language.
@@ -275,7 +277,7 @@
           if (!part) return;
           // IIS names its cases by substatus ("HTTP Error 502.5", "500.19"): the status is before the dot.
           var code = part.match(/^([1-5]\d\d)(?=$|[^\x00-\x7f]|\.\d{1,2}$)/);
-          if (code && !namesCode(part.slice(3))) code = null;
+          if (code && (amounts[code[1]] || !namesCode(part.slice(3)))) code = null; // the unit may be the next word
           if (code && codes.indexOf(code[1]) < 0) codes.push(code[1]);
           // Other numbers are a log line's times, ports and sizes, unless a tool's text holds one.
           if (DIGITS.test(part) && !CODE.test(part) && !errorCode(part)) { dropped = true; return; }
@@ -412,10 +414,11 @@
 
   function noteAmounts(text) {
     amounts = {};
-    text.replace(/(^|[^\d])([1-5]\d\d)([^\s\d]\S*)/g, function (all, before, number, rest) {
-      if (UNIT.test(rest)) amounts[number] = true;
-      return all;
-    });
+    var number = /(^|[^\d.])([1-5]\d\d)(?![\d.])/g, match;
+    while ((match = number.exec(text))) {
+      var rest = text.slice(match.index + match[0].length);
+      if (UNIT.test(rest) || UNIT_EN.test(rest)) amounts[match[2]] = true;
+    }
   }
 
   // The status codes a typed text names, in order: three digits alone, or with a particle;
